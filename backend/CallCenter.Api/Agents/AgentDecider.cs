@@ -1,0 +1,53 @@
+using CallCenter.Infrastructure.EventSourcing;
+
+namespace CallCenter.Agents;
+
+/// <summary>
+/// Pure decisions for the agent-state commands (R-STATE-1, R-STATE-2, R-PHONE-1, R-PHONE-2).
+/// A command that changes nothing decides [] (idempotent); a broken rule throws (422).
+/// </summary>
+public static class AgentDecider
+{
+    public static IReadOnlyList<AgentEvent> SignIn(Agent s, string agentId, string? extension, string[] skillGroups, DateTimeOffset at) =>
+        s.IsSignedIn ? [] : [new AgentSignedIn(agentId, extension, skillGroups, at)];
+
+    public static IReadOnlyList<AgentEvent> SignOut(Agent s, string agentId, DateTimeOffset at)
+    {
+        if (!s.IsSignedIn) return [];
+        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("An agent cannot sign out during a call.");
+        return [new AgentSignedOut(agentId, at)];
+    }
+
+    public static IReadOnlyList<AgentEvent> GoReady(Agent s, string agentId, DateTimeOffset at)
+    {
+        RequireSignedIn(s);
+        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("An agent on a call cannot go ready.");
+        return s.Status == AgentStatus.Ready ? [] : [new AgentBecameReady(agentId, at)];
+    }
+
+    public static IReadOnlyList<AgentEvent> GoNotReady(Agent s, string agentId, string reasonCode, DateTimeOffset at)
+    {
+        RequireSignedIn(s);
+        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("An agent on a call cannot go not ready.");
+        return s.Status == AgentStatus.NotReady && s.ReasonCode == reasonCode ? [] : [new AgentBecameNotReady(agentId, reasonCode, at)];
+    }
+
+    public static IReadOnlyList<AgentEvent> StartWrapUp(Agent s, string agentId, DateTimeOffset at)
+    {
+        RequireSignedIn(s);
+        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("After-call work starts when the call ends.");
+        return s.Status == AgentStatus.WrapUp ? [] : [new AgentStartedWrapUp(agentId, at)];
+    }
+
+    public static IReadOnlyList<AgentEvent> EndWrapUp(Agent s, string agentId, DateTimeOffset at)
+    {
+        RequireSignedIn(s);
+        if (s.Status != AgentStatus.WrapUp) throw new RuleViolationException("The agent is not in after-call work.");
+        return [new AgentEndedWrapUp(agentId, at)];
+    }
+
+    static void RequireSignedIn(Agent s)
+    {
+        if (!s.IsSignedIn) throw new RuleViolationException("The agent must sign in first.");
+    }
+}

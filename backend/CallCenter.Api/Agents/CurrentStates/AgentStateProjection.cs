@@ -1,0 +1,62 @@
+using CallCenter.EventStore;
+using CallCenter.Infrastructure.Persistence;
+using CallCenter.Infrastructure.Auth;
+using CallCenter.Infrastructure.Projections;
+using CallCenter.Infrastructure.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallCenter.Agents.CurrentStates;
+
+/// <summary>Folds every agent stream into <c>agent_states</c> and pushes each change to that agent and to supervisors.</summary>
+public sealed class AgentStateProjection : IProjection
+{
+    public string Name => "agent-states";
+    public EventFilter Filter { get; } = EventFilter.Streams(AgentStream.Prefix);
+
+    public async Task<bool> EnsureStorageAsync(ReadModelDb db, CancellationToken ct)
+    {
+        var existed = await TableExistsAsync(db, AgentStateRow.Table, ct);
+        if (!existed) await db.Database.ExecuteSqlRawAsync(AgentStateRow.Ddl, ct);
+        return !existed;
+    }
+
+    public async Task<object?> ApplyAsync(ReadModelDb db, IReadOnlyList<RecordedEvent> batch, CancellationToken ct)
+    {
+        var changed = new Dictionary<string, AgentStateRow>();
+        foreach (var recorded in batch)
+        {
+            if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
+            if (!changed.TryGetValue(e.AgentId, out var row))
+            {
+                row = await db.AgentStates.FindAsync([e.AgentId], ct);
+                if (row is null)
+                {
+                    row = new AgentStateRow { AgentId = e.AgentId, State = AgentStatus.SignedOut };
+                    db.AgentStates.Add(row);
+                }
+                changed[e.AgentId] = row;
+            }
+            var next = AgentStream.Evolve(new Agent(row.State, row.ReasonCode, row.Since, row.Extension, row.SkillGroups), e);
+            row.State = next.Status;
+            row.ReasonCode = next.ReasonCode;
+            row.Since = next.Since;
+            row.Extension = next.Extension;
+            row.SkillGroups = next.SkillGroups;
+            row.Revision = recorded.StreamRevision;
+            row.Position = (long)recorded.Position;
+        }
+        return changed.Values.ToList();
+    }
+
+    public async Task AfterCommitAsync(object? applied, IServiceProvider services, CancellationToken ct)
+    {
+        if (applied is not List<AgentStateRow> rows || rows.Count == 0) return;
+        var directory = services.GetRequiredService<UserDirectory>();
+        var desktop = services.GetRequiredService<DesktopPush>();
+        foreach (var row in rows)
+            await desktop.AgentStateChangedAsync(AgentStateDto.From(row, row.AgentId, await directory.NameOfAsync(row.AgentId, ct)), ct);
+    }
+
+    internal static async Task<bool> TableExistsAsync(ReadModelDb db, string table, CancellationToken ct) =>
+        await db.Database.SqlQuery<bool>($"select to_regclass({table}) is not null as \"Value\"").SingleAsync(ct);
+}

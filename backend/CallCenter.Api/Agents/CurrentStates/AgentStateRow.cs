@@ -1,0 +1,42 @@
+namespace CallCenter.Agents.CurrentStates;
+
+/// <summary>Read model: each agent's current state (R-STATE-1, R-SUP-7), owned by <see cref="AgentStateProjection"/>.</summary>
+public sealed class AgentStateRow
+{
+    public const string Table = "agent_states";
+    public required string AgentId { get; set; }
+    public required string State { get; set; }
+    public string? ReasonCode { get; set; }
+    public DateTimeOffset? Since { get; set; }
+    public string? Extension { get; set; }
+    public string[] SkillGroups { get; set; } = [];
+    public string? CurrentCallId { get; set; }
+    public long Revision { get; set; }
+    public long Position { get; set; }
+
+    public const string Ddl = """
+        create table if not exists agent_states (
+            agent_id text primary key,
+            state text not null,
+            reason_code text,
+            since timestamptz,
+            extension text,
+            skill_groups text[] not null default array[]::text[],
+            current_call_id text,
+            revision bigint not null,
+            position bigint not null)
+        """;
+}
+
+/// <summary>An agent's state as the desktop and the supervisor's monitor see it (REST and SignalR).</summary>
+public sealed record AgentStateDto(
+    string AgentId, string Name, string State, string? ReasonCode, DateTimeOffset? Since,
+    string? Extension, string[] SkillGroups, string? CurrentCallId, long Revision)
+{
+    public static AgentStateDto From(string agentId, string name, Agent s, long revision) =>
+        new(agentId, name, s.Status, s.ReasonCode, s.Since, s.Extension, s.SkillGroups, null, revision);
+
+    public static AgentStateDto From(AgentStateRow? row, string agentId, string name) => row is null
+        ? new(agentId, name, AgentStatus.SignedOut, null, null, null, [], null, -1)
+        : new(agentId, name, row.State, row.ReasonCode, row.Since, row.Extension, row.SkillGroups, row.CurrentCallId, row.Revision);
+}

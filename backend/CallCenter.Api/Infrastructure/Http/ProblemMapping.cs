@@ -1,0 +1,54 @@
+using System.Text.Json;
+using CallCenter.EventStore;
+using CallCenter.Infrastructure.EventSourcing;
+using FluentValidation;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CallCenter.Infrastructure.Http;
+
+/// <summary>
+/// The one mapping from failures to RFC 9457 problem details: 400 validation (with the field at
+/// fault), 403 forbidden, 404 not found, 409 concurrency conflict, 422 broken rule.
+/// </summary>
+public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = Map(exception);
+        if (problem is null)
+        {
+            log.LogError(exception, "Unhandled error");
+            return false;
+        }
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    internal static ProblemDetails? Map(Exception exception) => exception switch
+    {
+        ValidationException v => new HttpValidationProblemDetails(
+            v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
+        { Status = 400, Title = "The request is not valid." },
+        BadHttpRequestException b => BadRequest(b),
+        AntiforgeryValidationException => new ProblemDetails
+        { Status = 400, Title = "Missing or invalid XSRF token.", Detail = "Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header." },
+        ForbiddenException f => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = f.Message },
+        NotFoundException n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
+        WrongExpectedVersionException w => new ProblemDetails
+        { Status = 409, Title = "Changed meanwhile.", Detail = w.Message + " Reload and try again." },
+        RuleViolationException r => new ProblemDetails { Status = 422, Title = "Not allowed now.", Detail = r.Message },
+        _ => null,
+    };
+
+    /// <summary>Malformed JSON or a missing body: name the field at fault when the parser knows it.</summary>
+    static ProblemDetails BadRequest(BadHttpRequestException b)
+    {
+        var field = b.InnerException is JsonException { Path: { Length: > 0 } path } ? path.TrimStart('$', '.') : "body";
+        if (field.Length == 0) field = "body";
+        var message = b.InnerException is JsonException j ? $"Malformed JSON: {j.Message}" : b.Message;
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        { Status = 400, Title = "The request is not valid." };
+    }
+}

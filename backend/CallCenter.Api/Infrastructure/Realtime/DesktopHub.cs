@@ -1,0 +1,35 @@
+using CallCenter.Agents.CurrentStates;
+using CallCenter.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CallCenter.Infrastructure.Realtime;
+
+/// <summary>
+/// The desktop's one SignalR connection. Each user joins its own group; supervisors and admins
+/// also join the supervisors' group. The server only pushes; clients act through REST.
+/// </summary>
+[Authorize]
+public sealed class DesktopHub : Hub
+{
+    public const string Path = "/hubs/desktop";
+    public static string UserGroup(string userId) => "user:" + userId;
+    public const string SupervisorsGroup = "supervisors";
+
+    public override async Task OnConnectedAsync()
+    {
+        var user = Context.User!;
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(user.Identity!.Name!));
+        if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
+            await Groups.AddToGroupAsync(Context.ConnectionId, SupervisorsGroup);
+        await base.OnConnectedAsync();
+    }
+}
+
+/// <summary>Typed pushes to the desktop (fed from projections, never from command handlers).</summary>
+public sealed class DesktopPush(IHubContext<DesktopHub> hub)
+{
+    public Task AgentStateChangedAsync(AgentStateDto state, CancellationToken ct) =>
+        hub.Clients.Groups(DesktopHub.UserGroup(state.AgentId), DesktopHub.SupervisorsGroup)
+            .SendAsync("agentStateChanged", state, ct);
+}

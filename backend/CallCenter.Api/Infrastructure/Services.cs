@@ -1,0 +1,77 @@
+using CallCenter.Agents;
+using CallCenter.Agents.CurrentStates;
+using CallCenter.Auth.Me;
+using CallCenter.EventStore;
+using CallCenter.Infrastructure.Auth;
+using CallCenter.Infrastructure.EventSourcing;
+using CallCenter.Infrastructure.Http;
+using CallCenter.Infrastructure.Persistence;
+using CallCenter.Infrastructure.Projections;
+using CallCenter.Infrastructure.Realtime;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
+using Npgsql;
+
+namespace CallCenter.Infrastructure;
+
+/// <summary>Everything the app registers, in one place.</summary>
+public static class Services
+{
+    public static void AddCallCenter(this WebApplicationBuilder builder)
+    {
+        var options = AppOptions.FromEnvironment(builder.Configuration);
+        var s = builder.Services;
+        s.AddSingleton(options);
+        s.AddSingleton(TimeProvider.System);
+
+        // Event store (PostgreSQL adapter by default) and read models share the server, not the pool.
+        s.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.Database).Build());
+        s.AddSingleton<IEventStore>(sp => new PostgresEventStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        s.AddDbContext<ReadModelDb>(o => o
+            .UseNpgsql(options.Database, n => n.MigrationsAssembly(typeof(ReadModelDb).Assembly.FullName))
+            .UseSnakeCaseNamingConvention());
+
+        // Commands: Mediator with access check then validation; pure deciders behind one pipeline.
+        s.AddMediator(o =>
+        {
+            o.ServiceLifetime = ServiceLifetime.Scoped;
+            o.PipelineBehaviors = [typeof(AgentAccessBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+        s.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicyCamel(member.Name);
+        s.AddScoped<CommandPipeline>();
+        s.AddScoped<AgentCommandRunner>();
+        s.AddScoped<AgentStateQueries>();
+        s.AddScoped<MeQuery>();
+        s.AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
+
+        // Projections and live pushes.
+        s.AddSingleton<ProjectionStatus>();
+        s.AddSingleton<IProjection, AgentStateProjection>();
+        s.AddHostedService<ProjectionRunner>();
+        s.AddSignalR();
+        s.AddSingleton<DesktopPush>();
+
+        // HTTP: auth, problem details, OpenAPI.
+        s.AddCallCenterAuth();
+        s.AddProblemDetails();
+        s.AddExceptionHandler<ProblemMapping>();
+        s.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+        s.AddEndpointsApiExplorer();
+        s.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "CallCenter API",
+                Version = "v1",
+                Description = "Sign in with POST /api/auth/login (the session cookie then authorizes the calls here; the page sends the XSRF header for you).",
+            });
+            o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "CallCenter.Api.xml"));
+        });
+    }
+
+    static string JsonNamingPolicyCamel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+}

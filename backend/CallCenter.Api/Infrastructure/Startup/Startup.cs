@@ -1,0 +1,25 @@
+using CallCenter.EventStore;
+using CallCenter.Infrastructure.Persistence;
+using CallCenter.Infrastructure.Projections;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallCenter.Infrastructure.Startup;
+
+/// <summary>Before serving: the event store's schema, EF migrations, demo data.</summary>
+public static class Startup
+{
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        if (services.GetRequiredService<IEventStore>() is PostgresEventStore postgres) await postgres.EnsureSchemaAsync();
+        var db = services.GetRequiredService<ReadModelDb>();
+        await db.Database.MigrateAsync();
+        // Read-model tables exist before the first request, even while their projection catches up.
+        foreach (var projection in services.GetServices<IProjection>())
+            await ProjectionRunner.EnsureStorageAsync(projection, db, CancellationToken.None);
+        var options = services.GetRequiredService<AppOptions>();
+        await DemoData.SeedAsync(db, services.GetRequiredService<IPasswordHasher<UserRow>>(), options.DemoPassword, CancellationToken.None);
+    }
+}

@@ -1,0 +1,40 @@
+using CallCenter.Agents;
+using CallCenter.Announcements;
+using CallCenter.Auth;
+using CallCenter.Infrastructure;
+using CallCenter.Infrastructure.Auth;
+using CallCenter.Infrastructure.Http;
+using CallCenter.Infrastructure.Realtime;
+using CallCenter.Infrastructure.Startup;
+using CallCenter.ReasonCodes;
+using CallCenter.Settings;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCallCenter();
+var options = builder.Services.BuildAppOptions();
+builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+
+var app = builder.Build();
+await app.PrepareAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSpa(options.SpaDir);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseXsrfCheck();
+app.UseSwaggerWithSession();
+
+app.MapHealth();
+app.MapAuth();
+app.MapAgents();
+app.MapReasonCodes();
+app.MapSettings();
+app.MapAnnouncements();
+app.MapHub<DesktopHub>(DesktopHub.Path);
+app.MapSpaFallback(options.SpaDir);
+
+app.Run();
+
+/// <summary>The entry point (public for the test host).</summary>
+public partial class Program;

@@ -1,0 +1,16 @@
+namespace CallCenter.EventStore;
+
+/// <summary>Tuning knobs of <see cref="PostgresEventStore"/>; the defaults suit the app.</summary>
+public sealed record PostgresEventStoreOptions
+{
+    /// <summary>How often an idle subscription looks for events appended by other processes
+    /// (appends through the same store instance wake it at once).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How soon a subscription looks again when committed events wait behind a transaction
+    /// that is still running (they become readable the moment it ends, and nothing signals that).</summary>
+    public TimeSpan InFlightPollInterval { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Events per query when reading a stream or $all (pages are buffered in memory).</summary>
+    public int PageSize { get; init; } = 1000;
+}

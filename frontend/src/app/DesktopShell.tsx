@@ -1,0 +1,70 @@
+import { Divider, Layout } from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AnnouncementStrip } from '../features/announcements/components/AnnouncementStrip';
+import { StateControls } from '../features/agents/components/StateControls';
+import { StatusBar } from '../features/agents/components/StatusBar';
+import { SoftphoneToolbar } from '../features/softphone/components/SoftphoneToolbar';
+import type { Me } from '../shared/api/types';
+import { AppHeader } from './AppHeader';
+import { DesktopTabs } from './DesktopTabs';
+import styles from './DesktopShell.module.css';
+import { MainMenu } from './MainMenu';
+import { DEFAULT_TAB, findLeaf } from './menu';
+import { useTabs } from './tabs/useTabs';
+
+const MENU_COLLAPSED_KEY = 'callcenter.menuCollapsed';
+
+/** The agent desktop (R-UI-1…6): header + toolbar, menu, announcements, tabs, status bar. */
+export function DesktopShell({ me, centerTitle }: { me: Me; centerTitle: string }) {
+  const { t } = useTranslation();
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(MENU_COLLAPSED_KEY) === '1');
+  const toggleMenu = () =>
+    setCollapsed((c) => {
+      localStorage.setItem(MENU_COLLAPSED_KEY, c ? '0' : '1');
+      return !c;
+    });
+
+  const evictedNotice = useCallback(
+    (key: string) => {
+      const leaf = findLeaf(key);
+      return t('tabs.evicted', { title: leaf ? t(leaf.label) : key });
+    },
+    [t],
+  );
+  const tabs = useTabs(DEFAULT_TAB, evictedNotice);
+
+  return (
+    <Layout className={styles.shell}>
+      <AppHeader me={me} centerTitle={centerTitle} collapsed={collapsed} onToggleMenu={toggleMenu} />
+      <div className={styles.toolbar}>
+        <StateControls />
+        <Divider orientation="vertical" className={styles.toolbarDivider} />
+        <SoftphoneToolbar />
+      </div>
+      <Layout className={styles.body}>
+        <Layout.Sider
+          theme="light"
+          width={208}
+          collapsedWidth={56}
+          collapsed={collapsed}
+          trigger={null}
+          className={styles.sider}
+        >
+          <nav aria-label={t('menu.label')}>
+            <MainMenu me={me} activeKey={tabs.state.active} collapsed={collapsed} onOpen={tabs.open} />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className={styles.content}>
+          <AnnouncementStrip />
+          <div className={styles.tabs}>
+            <DesktopTabs tabs={tabs.state} centerTitle={centerTitle} onActivate={tabs.activate} onClose={tabs.close} />
+          </div>
+        </Layout.Content>
+      </Layout>
+      <footer>
+        <StatusBar />
+      </footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,111 @@
+import {
+  AudioOutlined,
+  BarChartOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  PhoneOutlined,
+  SettingOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Me, Role } from '../shared/api/types';
+
+/** What a tab shows; 'comingSoon' items are honest placeholders for later releases. */
+export type TabView = 'myState' | 'realtimeMonitor' | 'myAccount' | 'centerTitle' | 'comingSoon';
+
+export interface MenuLeaf {
+  key: string;
+  /** i18n key of the label (also the tab title). */
+  label: string;
+  view: TabView;
+}
+
+export interface MenuGroup {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  roles?: Role[];
+  children: MenuLeaf[];
+}
+
+/** The main menu (R-UI-4): six groups with second-level items; each item opens a tab. */
+export const menuGroups: MenuGroup[] = [
+  {
+    key: 'call-handling',
+    label: 'menu.callHandling',
+    icon: <PhoneOutlined />,
+    children: [
+      { key: 'my-state', label: 'menu.myState', view: 'myState' },
+      { key: 'current-call', label: 'menu.currentCall', view: 'comingSoon' },
+      { key: 'call-history', label: 'menu.callHistory', view: 'comingSoon' },
+    ],
+  },
+  {
+    key: 'service-support',
+    label: 'menu.serviceSupport',
+    icon: <CustomerServiceOutlined />,
+    children: [
+      { key: 'customer-search', label: 'menu.customerSearch', view: 'comingSoon' },
+      { key: 'work-orders', label: 'menu.workOrders', view: 'comingSoon' },
+      { key: 'authorization', label: 'menu.authorization', view: 'comingSoon' },
+    ],
+  },
+  {
+    key: 'reports',
+    label: 'menu.reports',
+    icon: <BarChartOutlined />,
+    children: [
+      { key: 'report-workload', label: 'menu.workloadReport', view: 'comingSoon' },
+      { key: 'report-kpi', label: 'menu.kpiReport', view: 'comingSoon' },
+      { key: 'report-one-time-fix', label: 'menu.oneTimeFixReport', view: 'comingSoon' },
+    ],
+  },
+  {
+    key: 'recordings',
+    label: 'menu.recordings',
+    icon: <AudioOutlined />,
+    children: [{ key: 'recording-search', label: 'menu.recordingSearch', view: 'comingSoon' }],
+  },
+  {
+    key: 'monitor',
+    label: 'menu.monitor',
+    icon: <DashboardOutlined />,
+    roles: ['supervisor', 'admin'],
+    children: [
+      { key: 'realtime-monitor', label: 'menu.realtimeMonitor', view: 'realtimeMonitor' },
+      { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'comingSoon' },
+    ],
+  },
+  {
+    key: 'my-info',
+    label: 'menu.myInfo',
+    icon: <UserOutlined />,
+    children: [
+      { key: 'my-account', label: 'menu.myAccount', view: 'myAccount' },
+      { key: 'change-password', label: 'menu.changePassword', view: 'comingSoon' },
+      { key: 'login-log', label: 'menu.loginLog', view: 'comingSoon' },
+    ],
+  },
+  {
+    key: 'admin',
+    label: 'menu.admin',
+    icon: <SettingOutlined />,
+    roles: ['admin'],
+    children: [{ key: 'center-title', label: 'menu.centerTitle', view: 'centerTitle' }],
+  },
+];
+
+export function visibleMenu(me: Pick<Me, 'roles'>): MenuGroup[] {
+  return menuGroups.filter((g) => !g.roles || g.roles.some((r) => me.roles.includes(r)));
+}
+
+export function findLeaf(key: string): MenuLeaf | undefined {
+  for (const g of menuGroups) {
+    const leaf = g.children.find((c) => c.key === key);
+    if (leaf) return leaf;
+  }
+  return undefined;
+}
+
+/** The tab opened at sign-in. */
+export const DEFAULT_TAB = 'my-state';

@@ -1,0 +1,19 @@
+import type { AgentStateKey } from '../../../shared/api/types';
+
+export type AgentCommand = 'sign-in' | 'sign-out' | 'ready' | 'not-ready' | 'wrap-up/end';
+
+/**
+ * Which state commands make sense from each state (R-STATE-1, R-PHONE-1/2). The server has the
+ * last word (422); this only keeps pointless buttons disabled. `null` = no state yet = signed out.
+ */
+const allowed: Record<AgentStateKey, readonly AgentCommand[]> = {
+  signedOut: ['sign-in'],
+  ready: ['sign-out', 'not-ready'],
+  notReady: ['sign-out', 'ready', 'not-ready'],
+  talking: [],
+  wrapUp: ['wrap-up/end'],
+};
+
+export function isCommandAllowed(state: AgentStateKey | null | undefined, command: AgentCommand): boolean {
+  return allowed[state ?? 'signedOut'].includes(command);
+}

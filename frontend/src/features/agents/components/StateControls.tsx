@@ -1,0 +1,142 @@
+import {
+  CheckCircleOutlined,
+  CoffeeOutlined,
+  DownOutlined,
+  FlagOutlined,
+  LoginOutlined,
+  LogoutOutlined,
+} from '@ant-design/icons';
+import { Button, Dropdown, Space, Tooltip, type ButtonProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMyAgentState } from '../../../shared/agentState/useMyAgentState';
+import { useMe } from '../../../shared/auth/useMe';
+import { reasonLabel, useReasonCodes } from '../../../shared/ui/useReasonName';
+import { shortcutLabel, useShortcut } from '../../../shared/ui/useShortcut';
+import { isCommandAllowed, type AgentCommand } from '../api/stateRules';
+import { useAgentCommand } from '../api/useAgentCommand';
+
+const shortcuts: Record<AgentCommand, string> = {
+  'sign-in': 'KeyI',
+  'sign-out': 'KeyO',
+  ready: 'KeyY',
+  'not-ready': 'KeyN',
+  'wrap-up/end': 'KeyW',
+};
+
+/** Sign in/out, ready, not ready (with reason), end wrap-up — for the signed-in agent. */
+export function StateControls() {
+  const { t, i18n } = useTranslation();
+  const me = useMe().data;
+  const agentState = useMyAgentState();
+  const command = useAgentCommand(me?.id);
+  const [reasonsOpen, setReasonsOpen] = useState(false);
+  const isAgent = agentState !== null && !!me;
+  const reasons = useReasonCodes(isAgent);
+
+  const state = agentState?.state ?? 'signedOut';
+  const can = (c: AgentCommand) => isAgent && !command.isPending && isCommandAllowed(state, c);
+  const run = (c: AgentCommand, reasonCode?: string) => can(c) && command.mutate({ command: c, reasonCode });
+
+  useShortcut(shortcuts['sign-in'], () => run('sign-in'), can('sign-in'));
+  useShortcut(shortcuts['sign-out'], () => run('sign-out'), can('sign-out'));
+  useShortcut(shortcuts.ready, () => run('ready'), can('ready'));
+  useShortcut(shortcuts['not-ready'], () => setReasonsOpen(true), can('not-ready'));
+  useShortcut(shortcuts['wrap-up/end'], () => run('wrap-up/end'), can('wrap-up/end'));
+
+  if (!isAgent) return null;
+
+  const reasonItems = (reasons.data ?? [])
+    .filter((r) => r.code !== agentState?.reasonCode || state !== 'notReady')
+    .map((r) => ({
+      key: r.code,
+      label: <span data-testid={`reason-${r.code}`}>{reasonLabel(r, i18n.language)}</span>,
+    }));
+
+  return (
+    <Space size={6} wrap role="group" aria-label={t('stateControls.group')}>
+      <StateButton
+        testId="btn-sign-in"
+        code={shortcuts['sign-in']}
+        label={t('stateControls.signIn')}
+        icon={<LoginOutlined />}
+        disabled={!can('sign-in')}
+        onClick={() => run('sign-in')}
+        type="primary"
+      />
+      <StateButton
+        testId="btn-sign-out"
+        code={shortcuts['sign-out']}
+        label={t('stateControls.signOut')}
+        icon={<LogoutOutlined />}
+        disabled={!can('sign-out')}
+        onClick={() => run('sign-out')}
+      />
+      <StateButton
+        testId="btn-ready"
+        code={shortcuts.ready}
+        label={t('stateControls.ready')}
+        icon={<CheckCircleOutlined />}
+        disabled={!can('ready')}
+        onClick={() => run('ready')}
+        color="green"
+        variant="solid"
+      />
+      <Dropdown
+        trigger={['click']}
+        open={reasonsOpen && can('not-ready')}
+        onOpenChange={(open) => setReasonsOpen(open)}
+        disabled={!can('not-ready')}
+        menu={{
+          items: reasonItems.length
+            ? reasonItems
+            : [{ key: '', disabled: true, label: reasons.isLoading ? t('app.loading') : t('stateControls.noReasons') }],
+          onClick: ({ key }) => {
+            setReasonsOpen(false);
+            if (key) run('not-ready', key);
+          },
+        }}
+      >
+        <StateButton
+          testId="btn-not-ready"
+          code={shortcuts['not-ready']}
+          label={t('stateControls.notReady')}
+          icon={<CoffeeOutlined />}
+          disabled={!can('not-ready')}
+          color="orange"
+          variant="outlined"
+          suffix={<DownOutlined style={{ fontSize: 10 }} />}
+          aria-haspopup="menu"
+        />
+      </Dropdown>
+      <StateButton
+        testId="btn-end-wrap-up"
+        code={shortcuts['wrap-up/end']}
+        label={t('stateControls.endWrapUp')}
+        icon={<FlagOutlined />}
+        disabled={!can('wrap-up/end')}
+        onClick={() => run('wrap-up/end')}
+        color="purple"
+        variant="outlined"
+      />
+    </Space>
+  );
+}
+
+interface StateButtonProps extends Omit<ButtonProps, 'children'> {
+  testId: string;
+  code: string;
+  label: string;
+  suffix?: ReactNode;
+}
+
+function StateButton({ testId, code, label, suffix, ...rest }: StateButtonProps) {
+  return (
+    <Tooltip title={`${label} (${shortcutLabel(code)})`} mouseEnterDelay={0.4}>
+      <Button data-testid={testId} aria-keyshortcuts={shortcutLabel(code)} {...rest}>
+        {label}
+        {suffix}
+      </Button>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,62 @@
+/** Contract types shared with the backend (JSON camelCase). */
+
+export type Role = 'agent' | 'supervisor' | 'admin' | 'analyst' | 'auditor';
+
+export type AgentStateKey = 'signedOut' | 'ready' | 'notReady' | 'talking' | 'wrapUp';
+
+export const agentStateKeys: readonly AgentStateKey[] = [
+  'ready',
+  'notReady',
+  'talking',
+  'wrapUp',
+  'signedOut',
+];
+
+export interface AgentState {
+  agentId: string;
+  name: string;
+  state: AgentStateKey;
+  reasonCode: string | null;
+  /** ISO-8601 time the agent entered this state. */
+  since: string;
+  extension: string | null;
+  skillGroups: string[];
+  currentCallId: string | null;
+  revision: number;
+}
+
+export interface Me {
+  id: string;
+  name: string;
+  roles: Role[];
+  skillGroups: string[];
+  extension: string | null;
+  agentState: AgentState | null;
+}
+
+export interface PublicSettings {
+  centerTitle: string;
+}
+
+export interface ReasonCode {
+  code: string;
+  name: string;
+  nameZh?: string | null;
+}
+
+export interface Announcement {
+  id: string;
+  title: string;
+  body: string;
+  urgent: boolean;
+  publishedAt: string;
+}
+
+/** RFC 9457 problem details. */
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+}

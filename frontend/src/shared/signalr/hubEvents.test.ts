@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { agentState, me, signedInClient } from '../../test/render';
+import { HISTORY_LIMIT, type AgentStateHistoryEntry } from '../agentState/applyAgentState';
+import { queryKeys } from '../api/queryKeys';
+import type { AgentState, Me } from '../api/types';
+import { AGENT_STATE_CHANGED, registerCacheSync, type HubEventSource } from './hubEvents';
+
+/** Stands in for a HubConnection: lets the test play server → client messages. */
+class FakeHub implements HubEventSource {
+  handlers = new Map<string, Set<(...args: never[]) => void>>();
+  on(event: string, handler: (...args: never[]) => void) {
+    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
+    this.handlers.get(event)!.add(handler);
+  }
+  off(event: string, handler: (...args: never[]) => void) {
+    this.handlers.get(event)?.delete(handler);
+  }
+  emit(event: string, payload: unknown) {
+    this.handlers.get(event)?.forEach((h) => (h as (p: unknown) => void)(payload));
+  }
+}
+
+describe('agentStateChanged → query caches', () => {
+  it("updates ['agent', id], ['agents'] and my ['me'].agentState and history", () => {
+    const client = signedInClient(me(['agent', 'supervisor'], agentState({ state: 'signedOut', revision: 1 })));
+    client.setQueryData(queryKeys.agents, [
+      agentState({ state: 'signedOut', revision: 1 }),
+      agentState({ agentId: 'agent2', name: 'Agent Two', state: 'ready', revision: 7 }),
+    ]);
+    const hub = new FakeHub();
+    registerCacheSync(hub, client);
+
+    hub.emit(AGENT_STATE_CHANGED, agentState({ state: 'ready', revision: 2 }));
+
+    expect(client.getQueryData<AgentState>(queryKeys.agent('agent1'))?.state).toBe('ready');
+    expect(client.getQueryData<Me>(queryKeys.me)?.agentState?.state).toBe('ready');
+    const list = client.getQueryData<AgentState[]>(queryKeys.agents)!;
+    expect(list.map((a) => [a.agentId, a.state])).toEqual([
+      ['agent1', 'ready'],
+      ['agent2', 'ready'],
+    ]);
+    const history = client.getQueryData<AgentStateHistoryEntry[]>(queryKeys.agentHistory('agent1'))!;
+    expect(history[0]).toMatchObject({ state: 'ready', revision: 2 });
+  });
+
+  it("adds an agent not yet in the list, and does not touch ['me'] for someone else", () => {
+    const client = signedInClient(me(['supervisor'], null));
+    client.setQueryData(queryKeys.agents, []);
+    const hub = new FakeHub();
+    registerCacheSync(hub, client);
+
+    hub.emit(AGENT_STATE_CHANGED, agentState({ agentId: 'agent9', state: 'notReady', reasonCode: 'lunch' }));
+
+    expect(client.getQueryData<AgentState[]>(queryKeys.agents)).toHaveLength(1);
+    expect(client.getQueryData<AgentState>(queryKeys.agent('agent9'))?.reasonCode).toBe('lunch');
+    expect(client.getQueryData<Me>(queryKeys.me)?.agentState).toBeNull();
+  });
+
+  it('ignores a push older than the cached revision', () => {
+    const client = signedInClient(me(['agent'], agentState({ state: 'notReady', reasonCode: 'break', revision: 5 })));
+    client.setQueryData(queryKeys.agents, [agentState({ state: 'notReady', revision: 5 })]);
+    const hub = new FakeHub();
+    registerCacheSync(hub, client);
+
+    hub.emit(AGENT_STATE_CHANGED, agentState({ state: 'ready', revision: 4 }));
+
+    expect(client.getQueryData<AgentState>(queryKeys.agent('agent1'))?.state).toBe('notReady');
+    expect(client.getQueryData<AgentState[]>(queryKeys.agents)![0].state).toBe('notReady');
+    expect(client.getQueryData<Me>(queryKeys.me)?.agentState?.state).toBe('notReady');
+  });
+
+  it('keeps the history short and stops listening when unregistered', () => {
+    const client = signedInClient(me(['agent'], agentState({ revision: 0 })));
+    const hub = new FakeHub();
+    const unregister = registerCacheSync(hub, client);
+    for (let r = 1; r <= HISTORY_LIMIT + 5; r++) hub.emit(AGENT_STATE_CHANGED, agentState({ revision: r }));
+    const history = client.getQueryData<AgentStateHistoryEntry[]>(queryKeys.agentHistory('agent1'))!;
+    expect(history).toHaveLength(HISTORY_LIMIT);
+    expect(history[0].revision).toBe(HISTORY_LIMIT + 5);
+
+    unregister();
+    hub.emit(AGENT_STATE_CHANGED, agentState({ state: 'wrapUp', revision: 999 }));
+    expect(client.getQueryData<AgentState>(queryKeys.agent('agent1'))?.state).toBe('ready');
+  });
+});

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CallCenter.Tests.Infrastructure;
+
+/// <summary>The real app (real PostgreSQL, real event store) in a test host, on a database of its own.</summary>
+public sealed class AppHost : WebApplicationFactory<Program>
+{
+    public const string Password = "test-pass-1";
+    public string Database { get; }
+
+    AppHost(string database) => Database = database;
+
+    public static async Task<AppHost> StartAsync(string? database = null)
+    {
+        var host = new AppHost(database ?? await TestDatabase.CreateAsync("app"));
+        _ = host.Server; // start now: migrations, seeding, projections
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("CALLCENTER_DB", Database);
+        builder.UseSetting("CALLCENTER_DEMO_PASSWORD", Password);
+        builder.UseSetting("CALLCENTER_SIMULATOR", "off");
+        builder.UseEnvironment("Testing");
+        // The test server has no network peer; give requests the loopback address Kestrel would report.
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, LoopbackPeer>());
+    }
+
+    sealed class LoopbackPeer : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) =>
+            {
+                http.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>An HTTP client with its own cookie jar, not signed in.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+
+    /// <summary>Signs in as <paramref name="user"/> and sends the XSRF header on every call, as the SPA does.</summary>
+    public async Task<HttpClient> SignInAsync(string user)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xsrf = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("XSRF-TOKEN="));
+        client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", Uri.UnescapeDataString(xsrf["XSRF-TOKEN=".Length..]));
+        return client;
+    }
+}

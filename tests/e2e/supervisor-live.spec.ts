@@ -1,0 +1,79 @@
+import { test, expect, type Page } from '@playwright/test';
+import { ensureSignedOut, goNotReady, login, screenshot, statusState } from './support';
+
+const AGENT = 'agent1';
+
+/**
+ * Resolves with the wall-clock time (ms) at which the supervisor's page first shows `state`
+ * for the agent. Polls the DOM inside the page every 20 ms, so the measurement is not
+ * inflated by Playwright's own retry back-off.
+ */
+async function whenMonitorShows(page: Page, agentId: string, state: string, timeoutMs = 5_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([id, s]) => {
+      const el = document.querySelector(`[data-testid="agent-state-${id}"]`);
+      return el?.getAttribute('data-state') === s ? Date.now() : false;
+    },
+    [agentId, state] as const,
+    { polling: 20, timeout: timeoutMs },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+test('a supervisor sees agent1 go ready within 1 s, and then not ready, without refreshing', async ({ browser }, testInfo) => {
+  const supervisorContext = await browser.newContext();
+  const agentContext = await browser.newContext();
+  const supervisor = await supervisorContext.newPage();
+  const agent = await agentContext.newPage();
+
+  try {
+    // supervisor1 opens the real-time monitor
+    await login(supervisor, 'supervisor1');
+    await supervisor.getByTestId('menu-monitor').click();
+
+    // agent1 signs in through the UI
+    await login(agent, AGENT);
+    await ensureSignedOut(agent);
+    await agent.getByTestId('btn-sign-in').click();
+    await expect(statusState(agent)).not.toHaveAttribute('data-state', 'signedOut');
+    const signedInState = (await statusState(agent).getAttribute('data-state'))!;
+
+    // the monitor has caught up with the sign-in (so it is live before we measure)
+    const monitorState = supervisor.getByTestId(`agent-state-${AGENT}`);
+    await expect(supervisor.getByTestId(`agent-row-${AGENT}`)).toBeVisible();
+    await expect(monitorState).toHaveAttribute('data-state', signedInState);
+
+    // agent1 goes ready; measure click → supervisor's page shows it
+    const seen = whenMonitorShows(supervisor, AGENT, 'ready');
+    const clickedAt = Date.now();
+    await agent.getByTestId('btn-ready').click();
+    const latencyMs = (await seen) - clickedAt;
+    console.log(`ready → supervisor's monitor: ${latencyMs} ms`);
+    testInfo.annotations.push({ type: 'measurement', description: `ready shown to supervisor after ${latencyMs} ms (limit 1000 ms)` });
+    await expect(statusState(agent)).toHaveAttribute('data-state', 'ready');
+    await expect(monitorState).toHaveAttribute('data-state', 'ready');
+    expect(latencyMs, 'click on Ready → supervisor sees ready (ms)').toBeLessThan(1000);
+
+    await screenshot(agent, 'desktop-agent');
+    await screenshot(supervisor, 'monitor-supervisor');
+
+    // not ready, with a reason, shows up on the monitor too
+    const seenNotReady = whenMonitorShows(supervisor, AGENT, 'notReady');
+    const notReadyAt = Date.now();
+    const reason = await goNotReady(agent);
+    const notReadyMs = (await seenNotReady) - notReadyAt;
+    console.log(`not ready (${reason}) → supervisor's monitor: ${notReadyMs} ms (includes choosing the reason)`);
+    await expect(statusState(agent)).toHaveAttribute('data-state', 'notReady');
+    await expect(monitorState).toHaveAttribute('data-state', 'notReady');
+
+    // leave agent1 signed out for whatever runs next
+    await agent.getByTestId('btn-sign-out').click();
+    await expect(statusState(agent)).toHaveAttribute('data-state', 'signedOut');
+    await expect
+      .poll(async () => ((await monitorState.count()) === 0 ? 'gone' : await monitorState.getAttribute('data-state')))
+      .toMatch(/^(signedOut|gone)$/);
+  } finally {
+    await agentContext.close();
+    await supervisorContext.close();
+  }
+});

@@ -1,0 +1,60 @@
+// Shared steps for the end-to-end specs. Everything is located by data-testid, so the specs
+// do not depend on the UI language.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+export const PASSWORD = process.env.CALLCENTER_DEMO_PASSWORD || 'demo123';
+
+/** README screenshots go to docs/screenshots with CALLCENTER_SCREENSHOTS=1, else test-results. */
+const SHOTS_DIR =
+  process.env.CALLCENTER_SCREENSHOTS === '1'
+    ? path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
+    : path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  // let fonts, icons and animations settle: wait for the network to go quiet (bounded)
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
+}
+
+/** Open the SPA and sign in through the login form. Ends on the desktop (status bar shown). */
+export async function login(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('login-username')).toBeVisible();
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('status-state')).toBeVisible({ timeout: 15_000 });
+}
+
+export const statusState = (page: Page) => page.getByTestId('status-state');
+
+/** Put the agent of this page into signedOut, whatever state an earlier run left it in. */
+export async function ensureSignedOut(page: Page): Promise<void> {
+  const state = await statusState(page).getAttribute('data-state');
+  if (state === 'signedOut') return;
+  if (state === 'wrapUp') await page.getByTestId('btn-end-wrap-up').click();
+  await page.getByTestId('btn-sign-out').click();
+  await expect(statusState(page)).toHaveAttribute('data-state', 'signedOut');
+}
+
+/**
+ * Not ready needs a reason code. The reason picker may be a dropdown menu, a select, or a
+ * modal; pick the first reason offered. Returns the visible text of the chosen reason.
+ */
+export async function goNotReady(page: Page): Promise<string> {
+  await page.getByTestId('btn-not-ready').click();
+  const option = page
+    .locator('[data-testid^="reason-"]')
+    .or(page.getByRole('menuitem'))
+    .or(page.getByRole('option'))
+    .first();
+  await expect(option).toBeVisible();
+  const text = ((await option.textContent()) ?? '').trim();
+  await option.click();
+  const ok = page.locator('.ant-modal-footer .ant-btn-primary, [data-testid="reason-confirm"]');
+  if (await ok.first().isVisible().catch(() => false)) await ok.first().click();
+  return text;
+}
