@@ -40,6 +40,7 @@ test('agent1 logs in through the UI and sees the desktop with the status bar', a
   await screenshot(page, 'login');
 
   await login(page, 'agent1');
+  await expect(statusState(page)).toBeVisible();
   await expect(statusState(page)).toHaveAttribute(
     'data-state',
     /^(signedOut|ready|notReady|talking|wrapUp)$/,

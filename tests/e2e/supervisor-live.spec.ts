@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ensureSignedOut, goNotReady, login, screenshot, statusState } from './support';
+import { ensureSignedOut, goNotReady, login, openRealtimeMonitor, screenshot, statusState, waitLive } from './support';
 
 const AGENT = 'agent1';
 
@@ -29,10 +29,13 @@ test('a supervisor sees agent1 go ready within 1 s, and then not ready, without 
   try {
     // supervisor1 opens the real-time monitor
     await login(supervisor, 'supervisor1');
-    await supervisor.getByTestId('menu-monitor').click();
+    await openRealtimeMonitor(supervisor);
+    await waitLive(supervisor);
 
     // agent1 signs in through the UI
     await login(agent, AGENT);
+    await expect(statusState(agent)).toBeVisible();
+    await waitLive(agent);
     await ensureSignedOut(agent);
     await agent.getByTestId('btn-sign-in').click();
     await expect(statusState(agent)).not.toHaveAttribute('data-state', 'signedOut');
@@ -65,6 +68,7 @@ test('a supervisor sees agent1 go ready within 1 s, and then not ready, without 
     console.log(`not ready (${reason}) → supervisor's monitor: ${notReadyMs} ms (includes choosing the reason)`);
     await expect(statusState(agent)).toHaveAttribute('data-state', 'notReady');
     await expect(monitorState).toHaveAttribute('data-state', 'notReady');
+    if (reason) await expect(supervisor.getByTestId(`agent-row-${AGENT}`)).toContainText(reason);
 
     // leave agent1 signed out for whatever runs next
     await agent.getByTestId('btn-sign-out').click();

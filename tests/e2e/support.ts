@@ -19,14 +19,36 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
 }
 
-/** Open the SPA and sign in through the login form. Ends on the desktop (status bar shown). */
+/** Open the SPA and sign in through the login form. Ends on the desktop. */
 export async function login(page: Page, username: string, password = PASSWORD): Promise<void> {
   await page.goto('/');
   await expect(page.getByTestId('login-username')).toBeVisible();
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('status-state')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('login-username')).toBeHidden({ timeout: 15_000 });
+  // the desktop's status bar: agents have a state in it, other roles at least their work ID
+  await expect(page.getByTestId('status-state').or(page.getByTestId('status-work-id')).first()).toBeVisible();
+}
+
+/** Wait until the page's SignalR connection reports connected (when the SPA shows it). */
+export async function waitLive(page: Page): Promise<void> {
+  const hub = page.getByTestId('status-connection');
+  if (await hub.count()) await expect(hub).toHaveAttribute('data-status', 'connected');
+}
+
+/**
+ * Open the Real-time monitor from the main menu. The contract names its menu key `monitor`;
+ * the SPA may also nest it as `realtime-monitor` under a `monitor` group — take the leaf.
+ */
+export async function openRealtimeMonitor(page: Page): Promise<void> {
+  const leaf = page.getByTestId('menu-realtime-monitor');
+  if (await leaf.count()) {
+    if (!(await leaf.isVisible())) await page.getByTestId('menu-monitor').locator('.ant-menu-submenu-title').first().click();
+    await leaf.click();
+  } else {
+    await page.getByTestId('menu-monitor').click();
+  }
 }
 
 export const statusState = (page: Page) => page.getByTestId('status-state');
@@ -46,10 +68,11 @@ export async function ensureSignedOut(page: Page): Promise<void> {
  */
 export async function goNotReady(page: Page): Promise<string> {
   await page.getByTestId('btn-not-ready').click();
+  // reason-{code} items (the SPA's testids); else the items of an open dropdown/select popup
   const option = page
-    .locator('[data-testid^="reason-"]')
-    .or(page.getByRole('menuitem'))
-    .or(page.getByRole('option'))
+    .locator('[data-testid^="reason-"]:visible')
+    .or(page.locator('.ant-dropdown:visible [role="menuitem"]:not(.ant-dropdown-menu-item-disabled)'))
+    .or(page.locator('.ant-select-dropdown:visible [role="option"]'))
     .first();
   await expect(option).toBeVisible();
   const text = ((await option.textContent()) ?? '').trim();

@@ -17,8 +17,8 @@ export function MainMenu({ me, activeKey, collapsed, onOpen }: Props) {
   const items: MenuProps['items'] = groups.map((g) => ({
     key: g.key,
     icon: g.icon,
-    label: t(g.label),
-    'data-testid': `menu-${g.key}`,
+    // on the title text, so that clicking it (e.g. in e2e tests) toggles the submenu
+    label: <span data-testid={`menu-${g.key}`}>{t(g.label)}</span>,
     children: g.children.map((c) => ({ key: c.key, label: t(c.label), 'data-testid': `menu-${c.key}` })),
   }));
   return (

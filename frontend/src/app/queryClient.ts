@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../shared/api/ApiError';
 import { queryKeys } from '../shared/api/queryKeys';
+import { resetSession } from '../shared/auth/resetSession';
 
 /**
  * Server state lives here. A 401 from anything means the session is gone: forget who we are,
@@ -20,8 +21,7 @@ export function createQueryClient(): QueryClient {
   });
   function onUnauthorized(error: unknown) {
     if (isApiError(error, 401) && client.getQueryData(queryKeys.me)) {
-      client.clear();
-      client.setQueryData(queryKeys.me, null);
+      resetSession(client, null);
     }
   }
   return client;

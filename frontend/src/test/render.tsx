@@ -17,7 +17,7 @@ export function Providers({ client, language = 'en', children }: { client: Query
   return (
     <QueryClientProvider client={client}>
       <LanguageProvider initial={language}>
-        <ConfigProvider theme={{ motion: false }}>
+        <ConfigProvider theme={{ token: { motion: false } }}>
           <AntApp>{children}</AntApp>
         </ConfigProvider>
       </LanguageProvider>

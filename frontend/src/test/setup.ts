@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// antd under jsdom is slow on a loaded CI machine: give findBy/waitFor room.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom lacks these browser APIs that antd relies on.
 if (!window.matchMedia) {

@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/ApiError';
 import { apiGet } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
@@ -33,7 +32,8 @@ export function useMyAgentState(): AgentState | null | undefined {
     queryFn: ({ signal }) => fetchAgentState(id, signal),
     enabled,
     initialData: me?.agentState ?? undefined,
-    initialDataUpdatedAt: 0,
+    // Pushed live over SignalR; the hub refetches on (re)connect, a 409 refetches too.
+    staleTime: 60_000,
   });
   useSeedHistory(id, query.data);
   if (!me) return undefined;

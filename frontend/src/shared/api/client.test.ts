@@ -52,7 +52,7 @@ describe('api client', () => {
         'application/problem+json',
       ),
     );
-    const error = await apiPost('/api/agents/agent1/not-ready', { reasonCode: 'nap' }).catch((e) => e);
+    const error = (await apiPost('/api/agents/agent1/not-ready', { reasonCode: 'nap' }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(400);
     expect(error.fieldMessages).toEqual(['Unknown reason code.']);

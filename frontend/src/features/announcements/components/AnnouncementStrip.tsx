@@ -1,8 +1,7 @@
 import { NotificationOutlined, WarningFilled } from '@ant-design/icons';
-import { Button, Drawer, Empty, List, Tag, Typography } from 'antd';
+import { Button, Drawer, Empty, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Announcement } from '../../../shared/api/types';
 import { useAnnouncements } from '../api/useAnnouncements';
 import styles from './AnnouncementStrip.module.css';
 
@@ -49,24 +48,20 @@ export function AnnouncementStrip() {
         {data.length === 0 ? (
           <Empty description={t('announcements.empty')} />
         ) : (
-          <List<Announcement>
-            itemLayout="vertical"
-            dataSource={data}
-            renderItem={(a) => (
-              <List.Item key={a.id} data-testid="announcement-item">
-                <List.Item.Meta
-                  title={
-                    <span className={styles.itemTitle}>
-                      {a.urgent && <Tag color="red">{t('announcements.urgent')}</Tag>}
-                      {a.title}
-                    </span>
-                  }
-                  description={date(a.publishedAt)}
-                />
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{a.body}</Typography.Paragraph>
-              </List.Item>
-            )}
-          />
+          <ol className={styles.fullList}>
+            {data.map((a) => (
+              <li key={a.id} data-testid="announcement-item" className={styles.fullItem}>
+                <div className={styles.itemTitle}>
+                  {a.urgent && <Tag color="red">{t('announcements.urgent')}</Tag>}
+                  <Typography.Text strong>{a.title}</Typography.Text>
+                </div>
+                <Typography.Text type="secondary" className={styles.itemDate}>
+                  {date(a.publishedAt)}
+                </Typography.Text>
+                <Typography.Paragraph className={styles.itemBody}>{a.body}</Typography.Paragraph>
+              </li>
+            ))}
+          </ol>
         )}
       </Drawer>
     </section>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../shared/api/client';
-import { queryKeys } from '../../../shared/api/queryKeys';
 import type { Me } from '../../../shared/api/types';
+import { resetSession } from '../../../shared/auth/resetSession';
 
 export interface Credentials {
   username: string;
@@ -13,10 +13,7 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (credentials: Credentials) => apiPost<Me>('/api/auth/login', credentials),
-    onSuccess: (me) => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'settings' });
-      queryClient.setQueryData(queryKeys.me, me);
-    },
+    onSuccess: (me) => resetSession(queryClient, me),
   });
 }
 
@@ -25,9 +22,6 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiPost<void>('/api/auth/logout'),
-    onSettled: () => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'settings' });
-      queryClient.setQueryData(queryKeys.me, null);
-    },
+    onSettled: () => resetSession(queryClient, null),
   });
 }

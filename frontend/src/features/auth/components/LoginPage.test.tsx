@@ -17,7 +17,7 @@ describe('LoginPage', () => {
     const fetchMock = mockFetch(
       jsonResponse(401, { title: 'Unauthorized', status: 401 }, 'application/problem+json'),
     );
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderWith(<LoginPage centerTitle="Hotline 96123" />);
 
     expect(screen.getByTestId('login-center-title')).toHaveTextContent('Hotline 96123');
@@ -36,7 +36,7 @@ describe('LoginPage', () => {
     const user1 = me();
     mockFetch(jsonResponse(401, { status: 401 }), jsonResponse(200, user1));
     const onSignedIn = vi.fn();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { client } = renderWith(<LoginPage centerTitle="CC" onSignedIn={onSignedIn} />);
 
     await user.type(screen.getByTestId('login-username'), 'agent1');
@@ -54,7 +54,7 @@ describe('LoginPage', () => {
 
   it('does not call the server without a username and password', async () => {
     const fetchMock = mockFetch();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderWith(<LoginPage centerTitle="CC" />);
     await user.click(screen.getByTestId('login-submit'));
     expect(await screen.findByText('Enter your username')).toBeInTheDocument();
@@ -64,7 +64,7 @@ describe('LoginPage', () => {
 
   it('says the server is unreachable when fetch fails', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderWith(<LoginPage centerTitle="CC" />);
     await user.type(screen.getByTestId('login-username'), 'agent1');
     await user.type(screen.getByTestId('login-password'), 'x{Enter}');

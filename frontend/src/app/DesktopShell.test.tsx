@@ -1,0 +1,88 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Me } from '../shared/api/types';
+import { agentState, jsonResponse, me, renderWith, signedInClient } from '../test/render';
+import { DesktopShell } from './DesktopShell';
+
+function renderShell(user: Me = me()) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      if (url === '/api/announcements') return jsonResponse(200, []);
+      if (url === '/api/agents') return jsonResponse(200, [agentState()]);
+      return jsonResponse(404, { status: 404 });
+    }),
+  );
+  return renderWith(<DesktopShell me={user} centerTitle="Hotline 96123" />, { client: signedInClient(user) });
+}
+
+const openTabs = () => document.querySelectorAll('.ant-tabs-nav .ant-tabs-tab');
+
+describe('DesktopShell', () => {
+  it('opens My state by default and shows the status bar for the agent', () => {
+    renderShell();
+    expect(screen.getByTestId('center-title')).toHaveTextContent('Hotline 96123');
+    expect(screen.getByTestId('tab-my-state')).toBeInTheDocument();
+    expect(screen.getByTestId('my-state')).toHaveAttribute('data-state', 'ready');
+    expect(screen.getByTestId('status-work-id')).toHaveTextContent('agent1');
+    expect(screen.getByTestId('status-extension')).toHaveTextContent('1001');
+    expect(screen.getByTestId('status-skill-groups')).toHaveTextContent('broadband');
+    expect(screen.getByTestId('status-state')).toHaveAttribute('data-state', 'ready');
+    expect(screen.getByTestId('call-timer')).toHaveTextContent(/Ready 01:0\d/);
+  });
+
+  it('keeps at most 5 tabs open: the 6th closes the least recently used and says so', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderShell();
+    await user.click(screen.getByTestId('menu-service-support'));
+    await user.click(await screen.findByTestId('menu-customer-search'));
+    await user.click(screen.getByTestId('menu-work-orders'));
+    await user.click(screen.getByTestId('menu-authorization'));
+    await user.click(screen.getByTestId('menu-current-call'));
+    expect(openTabs()).toHaveLength(5);
+
+    await user.click(screen.getByTestId('menu-call-history'));
+
+    expect(openTabs()).toHaveLength(5);
+    expect(screen.queryByTestId('tab-my-state')).not.toBeInTheDocument();
+    expect(screen.getByTestId('tab-call-history')).toBeInTheDocument();
+    expect(await screen.findByText(/At most 5 tabs can be open, so “My state” was closed/)).toBeInTheDocument();
+    const active = document.querySelector('.ant-tabs-tab-active')!;
+    expect(within(active as HTMLElement).getByTestId('tab-call-history')).toBeInTheDocument();
+  });
+
+  it('placeholder tabs say plainly that the feature comes later; tabs close', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderShell();
+    await user.click(screen.getByTestId('menu-reports'));
+    await user.click(await screen.findByTestId('menu-report-kpi'));
+    const pane = await screen.findByRole('region', { name: 'KPI report' });
+    expect(within(pane).getByText('Coming in a later release.')).toBeInTheDocument();
+
+    await user.click(within(document.querySelector('.ant-tabs-tab-active') as HTMLElement).getByRole('button', { name: /remove|close/i }));
+    await waitFor(() => expect(openTabs()).toHaveLength(1));
+  });
+
+  it('shows the real-time monitor only to supervisors and admins', async () => {
+    renderShell();
+    expect(screen.queryByTestId('menu-monitor')).not.toBeInTheDocument();
+  });
+
+  it('a supervisor opens the live monitor', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderShell(me(['supervisor'], null));
+    expect(screen.queryByTestId('btn-sign-in')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('menu-realtime-monitor'));
+    expect(await screen.findByTestId('agent-row-agent1')).toBeInTheDocument();
+  });
+
+  it('softphone buttons are present with shortcuts but disabled until call control ships', () => {
+    renderShell();
+    for (const id of ['btn-answer', 'btn-hangUp', 'btn-hold', 'btn-retrieve', 'btn-mute', 'btn-transfer', 'btn-consult', 'btn-conference', 'btn-dial']) {
+      expect(screen.getByTestId(id)).toBeDisabled();
+    }
+    expect(screen.getByTestId('btn-answer')).toHaveAttribute('aria-keyshortcuts', 'Alt+A');
+    expect(screen.getByTestId('btn-hangUp')).toHaveAttribute('aria-keyshortcuts', 'Alt+X');
+  });
+});

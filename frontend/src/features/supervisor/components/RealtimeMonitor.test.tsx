@@ -1,0 +1,48 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { applyAgentState } from '../../../shared/agentState/applyAgentState';
+import { queryKeys } from '../../../shared/api/queryKeys';
+import { agentState, me, renderWith, signedInClient } from '../../../test/render';
+import { RealtimeMonitor } from './RealtimeMonitor';
+
+function setup() {
+  const client = signedInClient(me(['supervisor'], null));
+  client.setQueryData(queryKeys.agents, [
+    agentState({ agentId: 'agent1', name: 'Agent One', state: 'ready', revision: 1 }),
+    agentState({ agentId: 'agent2', name: 'Agent Two', state: 'notReady', reasonCode: 'lunch', revision: 1 }),
+    agentState({ agentId: 'agent3', name: 'Agent Three', state: 'signedOut', revision: 1, skillGroups: ['vip'] }),
+  ]);
+  vi.stubGlobal('fetch', vi.fn(async () => new Response('[]', { status: 200 })));
+  return renderWith(<RealtimeMonitor />, { client });
+}
+
+describe('RealtimeMonitor', () => {
+  it('shows a row per agent with its state as data-state, and the reason name', () => {
+    setup();
+    expect(screen.getByTestId('agent-row-agent1')).toBeInTheDocument();
+    expect(screen.getByTestId('agent-state-agent1')).toHaveAttribute('data-state', 'ready');
+    expect(screen.getByTestId('agent-state-agent2')).toHaveAttribute('data-state', 'notReady');
+    expect(within(screen.getByTestId('agent-row-agent2')).getByText('Lunch')).toBeInTheDocument();
+    expect(screen.getByTestId('monitor-count-ready')).toHaveTextContent('1');
+  });
+
+  it('updates live when an agentStateChanged reaches the cache', async () => {
+    const { client } = setup();
+    act(() => applyAgentState(client, agentState({ agentId: 'agent3', name: 'Agent Three', state: 'ready', revision: 2 })));
+    expect(await screen.findByTestId('agent-state-agent3')).toHaveAttribute('data-state', 'ready');
+    expect(screen.getByTestId('monitor-count-ready')).toHaveTextContent('2');
+  });
+
+  it('filters by state and by search text', async () => {
+    const user = userEvent.setup({ delay: null });
+    setup();
+    await user.click(screen.getByTestId('monitor-count-notReady'));
+    expect(screen.queryByTestId('agent-row-agent1')).not.toBeInTheDocument();
+    expect(screen.getByTestId('agent-row-agent2')).toBeInTheDocument();
+    await user.click(screen.getByTestId('monitor-count-notReady'));
+    await user.type(screen.getByPlaceholderText(/Search agent/), 'vip');
+    expect(screen.getByTestId('agent-row-agent3')).toBeInTheDocument();
+    expect(screen.queryByTestId('agent-row-agent2')).not.toBeInTheDocument();
+  });
+});

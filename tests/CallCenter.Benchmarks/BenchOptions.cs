@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace CallCenter.Benchmarks;
+
+/// <summary>Command-line options of the append benchmark.</summary>
+public sealed record BenchOptions(string ConnectionString, int Seconds, int WarmupSeconds, IReadOnlyList<int> Writers)
+{
+    public const string Usage =
+        "usage: CallCenter.Benchmarks --connection <npgsql connection string> [--seconds 10] [--warmup 2] [--writers 1,8,32] [--store postgres]";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        string? connection = null;
+        var seconds = 10;
+        var warmup = 2;
+        IReadOnlyList<int> writers = [1, 8, 32];
+        for (var i = 0; i < args.Length; i++)
+        {
+            var (name, inlineValue) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
+            string Value() => inlineValue ?? (++i < args.Length ? args[i] : throw new ArgumentException($"{name} needs a value."));
+            switch (name)
+            {
+                case "--connection": connection = Value(); break;
+                case "--seconds": seconds = PositiveInt(name, Value()); break;
+                case "--warmup": warmup = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--writers": writers = Value().Split(',').Select(w => PositiveInt(name, w.Trim())).ToArray(); break;
+                case "--store":
+                    var store = Value();
+                    if (store != "postgres")
+                        throw new ArgumentException($"--store={store} is not supported yet; only --store=postgres (the EventStoreDB adapter is not built).");
+                    break;
+                default: throw new ArgumentException($"unknown argument '{args[i]}'.");
+            }
+        }
+        if (string.IsNullOrWhiteSpace(connection)) throw new ArgumentException("--connection is required.");
+        return new BenchOptions(connection, seconds, warmup, writers);
+    }
+
+    static int PositiveInt(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} expects a positive whole number, got '{value}'.");
+}
