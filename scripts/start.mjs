@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, DATA_DIR, API_PROJECT } from './lib/paths.mjs';
-import { installSignalHandlers, onCleanup, shutdown, stopTree, runSync } from './lib/proc.mjs';
+import { installSignalHandlers, isShuttingDown, onCleanup, shutdown, stopTree, runSync } from './lib/proc.mjs';
 import { isPortFree, preferredOrFreePort } from './lib/ports.mjs';
 import { ensurePgBinaries, PgCluster } from './lib/postgres.mjs';
 import { ensureNpmPackages } from './lib/npm.mjs';
@@ -158,6 +158,7 @@ async function main() {
   console.log(lines.join('\n'));
 
   const { code, signal } = await exited;
+  if (isShuttingDown()) return; // we stopped it (Ctrl-C): the signal handler finishes and exits
   error(`the app exited on its own (${code ?? signal}); stopping`);
   await shutdown();
   process.exit(code || 1);

@@ -118,6 +118,11 @@ export function onCleanup(fn) {
   };
 }
 
+/** True once shutdown() has begun (Ctrl-C, or a normal end). */
+export function isShuttingDown() {
+  return shuttingDown !== null;
+}
+
 /** Run all teardown steps once (idempotent), last registered first. */
 export function shutdown() {
   if (!shuttingDown) {
@@ -140,7 +145,7 @@ export function shutdown() {
  * Ctrl-C / SIGTERM: tear down and exit. `onSignal` may print something first.
  * On a hard exit (uncaught error), whatever is still running is killed synchronously.
  */
-export function installSignalHandlers({ onSignal, exitSync } = {}) {
+export function installSignalHandlers({ onSignal, exitSync, watchParent = !!process.env.npm_lifecycle_event } = {}) {
   let count = 0;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, async () => {
@@ -155,6 +160,18 @@ export function installSignalHandlers({ onSignal, exitSync } = {}) {
       await shutdown();
       process.exit(sig === 'SIGINT' ? 130 : 143);
     });
+  }
+  // Under `npm start`, a SIGTERM to npm kills npm and its `sh -c` without passing it on to
+  // us: notice that our parent went away and shut down as if we had been sent SIGTERM.
+  if (watchParent) {
+    const parent = process.ppid;
+    const timer = setInterval(() => {
+      if (process.ppid !== parent) {
+        clearInterval(timer);
+        process.emit('SIGTERM', 'SIGTERM');
+      }
+    }, 1000);
+    timer.unref();
   }
   process.on('exit', () => {
     for (const c of live) killTree(c, 'SIGKILL');

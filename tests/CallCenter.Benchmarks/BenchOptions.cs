@@ -3,10 +3,11 @@ using System.Globalization;
 namespace CallCenter.Benchmarks;
 
 /// <summary>Command-line options of the append benchmark.</summary>
-public sealed record BenchOptions(string ConnectionString, int Seconds, int WarmupSeconds, IReadOnlyList<int> Writers)
+public sealed record BenchOptions(string ConnectionString, int Seconds, int WarmupSeconds, IReadOnlyList<int> Writers, int? AppendBatches)
 {
     public const string Usage =
-        "usage: CallCenter.Benchmarks --connection <npgsql connection string> [--seconds 10] [--warmup 2] [--writers 1,8,32] [--store postgres]";
+        "usage: CallCenter.Benchmarks --connection <npgsql connection string> [--seconds 10] [--warmup 2] [--writers 1,8,32] [--append-batches N] [--store postgres]\n" +
+        "  --append-batches: at most N transactions append at once, others are batched into them (0 = one transaction per append; default: the store's default)";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -14,6 +15,7 @@ public sealed record BenchOptions(string ConnectionString, int Seconds, int Warm
         var seconds = 10;
         var warmup = 2;
         IReadOnlyList<int> writers = [1, 8, 32];
+        int? appendBatches = null;
         for (var i = 0; i < args.Length; i++)
         {
             var (name, inlineValue) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
@@ -23,6 +25,7 @@ public sealed record BenchOptions(string ConnectionString, int Seconds, int Warm
                 case "--connection": connection = Value(); break;
                 case "--seconds": seconds = PositiveInt(name, Value()); break;
                 case "--warmup": warmup = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--append-batches": appendBatches = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture); break;
                 case "--writers": writers = Value().Split(',').Select(w => PositiveInt(name, w.Trim())).ToArray(); break;
                 case "--store":
                     var store = Value();
@@ -33,7 +36,7 @@ public sealed record BenchOptions(string ConnectionString, int Seconds, int Warm
             }
         }
         if (string.IsNullOrWhiteSpace(connection)) throw new ArgumentException("--connection is required.");
-        return new BenchOptions(connection, seconds, warmup, writers);
+        return new BenchOptions(connection, seconds, warmup, writers, appendBatches);
     }
 
     static int PositiveInt(string name, string value) =>

@@ -21,12 +21,17 @@ catch (ArgumentException ex)
 
 var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = options.Writers.Max() + 4 };
 await using var dataSource = PostgresEventStore.CreateDataSource(builder.ConnectionString);
-Console.WriteLine($"store: postgres; {options.Seconds} s per run after {options.WarmupSeconds} s warm-up; single-event appends, exact expected revision");
+var batching = (options.AppendBatches ?? new PostgresEventStoreOptions().MaxConcurrentAppendBatches) is var k && k > 0
+    ? $"concurrent appends batched into at most {k} transactions at a time" : "one transaction per append";
+Console.WriteLine($"store: postgres ({batching}); {options.Seconds} s per run after {options.WarmupSeconds} s warm-up; " +
+                  "single-event appends, exact expected revision");
 
 foreach (var writers in options.Writers)
 {
     await ResetAsync(dataSource);
-    var store = new PostgresEventStore(dataSource);
+    var storeOptions = new PostgresEventStoreOptions();
+    if (options.AppendBatches is { } batches) storeOptions = storeOptions with { MaxConcurrentAppendBatches = batches };
+    var store = new PostgresEventStore(dataSource, storeOptions);
     var (rate, clientCpu) = await AppendBench.RunAsync(store, writers, options.WarmupSeconds, options.Seconds);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"RESULT writers={writers} events_per_second={rate:F1} client_cpu_us_per_event={clientCpu:F1}"));

@@ -55,6 +55,7 @@ test('agent1 logs in through the UI and sees the desktop with the status bar', a
 
 test('a wrong password shows an error and stays on the login page', async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByTestId('login-username')).toBeVisible();
   await page.getByTestId('login-username').fill('agent1');
   await page.getByTestId('login-password').fill(`${PASSWORD}-wrong`);
   await page.getByTestId('login-submit').click();

@@ -21,6 +21,8 @@ export default defineConfig({
   use: {
     baseURL: process.env.CALLCENTER_E2E_URL ?? 'http://127.0.0.1:5080',
     headless: true,
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     viewport: { width: 1440, height: 900 },
     locale: process.env.CALLCENTER_E2E_LOCALE ?? 'en-US',
     screenshot: 'only-on-failure',

@@ -2,7 +2,7 @@
 // do not depend on the UI language.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const PASSWORD = process.env.CALLCENTER_DEMO_PASSWORD || 'demo123';
 
@@ -66,7 +66,7 @@ export async function ensureSignedOut(page: Page): Promise<void> {
  * Not ready needs a reason code. The reason picker may be a dropdown menu, a select, or a
  * modal; pick the first reason offered. Returns the visible text of the chosen reason.
  */
-export async function goNotReady(page: Page): Promise<string> {
+export async function goNotReady(page: Page, beforeChoosing?: () => Promise<void>): Promise<string> {
   await page.getByTestId('btn-not-ready').click();
   // reason-{code} items (the SPA's testids); else the items of an open dropdown/select popup
   const option = page
@@ -76,8 +76,27 @@ export async function goNotReady(page: Page): Promise<string> {
     .first();
   await expect(option).toBeVisible();
   const text = ((await option.textContent()) ?? '').trim();
+  await beforeChoosing?.();
   await option.click();
   const ok = page.locator('.ant-modal-footer .ant-btn-primary, [data-testid="reason-confirm"]');
   if (await ok.first().isVisible().catch(() => false)) await ok.first().click();
   return text;
+}
+
+/**
+ * Sign `username` in through the HTTP API (session cookie + XSRF header, as API.md fixes them)
+ * and return a POST helper. Used to warm the server's command → projection → SignalR path up
+ * before latency is measured, so a cold JIT does not count as push latency.
+ */
+export async function apiSession(request: APIRequestContext, username: string, password = PASSWORD) {
+  const login = await request.post('/api/auth/login', { data: { username, password } });
+  expect(login.status(), `login ${username}`).toBe(200);
+  const { cookies } = await request.storageState();
+  const xsrf = cookies.find((c) => c.name === 'XSRF-TOKEN')?.value;
+  expect(xsrf, 'XSRF-TOKEN cookie set at login').toBeTruthy();
+  return async (path: string, data: unknown = {}) => {
+    const res = await request.post(path, { data, headers: { 'X-XSRF-TOKEN': decodeURIComponent(xsrf!) } });
+    expect(res.status(), `POST ${path}`).toBeLessThan(300);
+    return res;
+  };
 }

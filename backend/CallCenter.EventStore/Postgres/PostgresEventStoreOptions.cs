@@ -11,6 +11,13 @@ public sealed record PostgresEventStoreOptions
     /// that is still running (they become readable the moment it ends, and nothing signals that).</summary>
     public TimeSpan InFlightPollInterval { get; init; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>At most this many transactions append at once; appends arriving meanwhile are written together in the
+    /// next one (group commit). 0 = no batching: every append is its own transaction.</summary>
+    public int MaxConcurrentAppendBatches { get; init; } = 4;
+
+    /// <summary>Most appends written in one transaction.</summary>
+    public int MaxAppendsPerBatch { get; init; } = 256;
+
     /// <summary>Events per query when reading a stream or $all (pages are buffered in memory).</summary>
     public int PageSize { get; init; } = 1000;
 }

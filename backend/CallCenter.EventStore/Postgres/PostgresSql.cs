@@ -7,26 +7,35 @@ internal static class PostgresSql
     public const long SchemaLockKey = 0x43_43_45_56_53_54_52; // "CCEVSTR"
 
     /// <summary>
-    /// One append in one statement (one round trip, one transaction): read the stream's head revision,
-    /// insert all events from arrays WITH ORDINALITY only if the expected revision holds, return the head
-    /// before the append and the last position (NULL when nothing was inserted).
-    /// Position = (top-level xid &lt;&lt; 20) | index within the append; see docs/decisions/0002-event-store-positions.md.
-    /// $1 stream id, $2 expected revision (-2 any, -1 no stream), $3 ids, $4 types, $5 data, $6 metadata.
+    /// Appends to distinct streams in one statement (one round trip, one transaction): per append, read the
+    /// stream's head revision; insert its events only if its expected revision holds; return per append (in order)
+    /// the head before and the position of its last event (NULL when not written).
+    /// Position = (top-level xid &lt;&lt; 20) | index of the event in the statement; see docs/decisions/0002-event-store-positions.md.
+    /// Rows are inserted in the order given, so callers pass streams in one global order (no deadlocks between batches).
+    /// Per append: $1 stream ids, $2 expected revisions (-2 any, -1 no stream). Per event: $3 its append's number
+    /// (1-based), $4 its index within the append (1-based), $5 ids, $6 types, $7 data, $8 metadata.
     /// </summary>
     public const string Append = """
-        WITH head AS (
-            SELECT coalesce((SELECT stream_revision FROM eventstore.events
-                             WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1), -1) AS revision
-        ), appended AS (
+        WITH appends AS (
+            SELECT a.append_no, a.stream_id, a.expected,
+                   coalesce((SELECT e.stream_revision FROM eventstore.events e
+                             WHERE e.stream_id = a.stream_id ORDER BY e.stream_revision DESC LIMIT 1), -1) AS head
+            FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS a(stream_id, expected, append_no)
+        ), inserted AS (
             INSERT INTO eventstore.events (position, stream_id, stream_revision, event_id, type, data, metadata)
-            SELECT (pg_current_xact_id()::text::bigint << 20) | e.n, $1, head.revision + e.n,
-                   e.event_id, e.type, e.data, e.metadata
-            FROM head, unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
-                       WITH ORDINALITY AS e(event_id, type, data, metadata, n)
-            WHERE $2 = -2 OR $2 = head.revision
-            RETURNING position
+            SELECT (pg_current_xact_id()::text::bigint << 20) | ev.n, a.stream_id, a.head + ev.k,
+                   ev.event_id, ev.type, ev.data, ev.metadata
+            FROM unnest($3::int[], $4::int[], $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])
+                     WITH ORDINALITY AS ev(append_no, k, event_id, type, data, metadata, n)
+            JOIN appends a ON a.append_no = ev.append_no
+            WHERE a.expected = -2 OR a.expected = a.head
+            ORDER BY ev.n
+            RETURNING stream_id, position
         )
-        SELECT head.revision, (SELECT max(position) FROM appended) FROM head
+        SELECT a.head, i.last_position
+        FROM appends a
+        LEFT JOIN (SELECT stream_id, max(position) AS last_position FROM inserted GROUP BY stream_id) i USING (stream_id)
+        ORDER BY a.append_no
         """;
 
     /// <summary>After an append did not go in: the stream's head, and which of the append's event ids

@@ -14,7 +14,7 @@ export function AntdProvider({ children }: { children: ReactNode }) {
     dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
   }, [language]);
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={appTheme}>
+    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={appTheme} button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -1,4 +1,4 @@
-import { Button, Result, Spin } from 'antd';
+import { Alert, Button, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/components/LoginPage';
@@ -22,15 +22,22 @@ export function AppRoutes() {
     );
   }
   if (me.isError) {
+    // Can't tell whether we are signed in: offer the login form, say what's wrong, allow a retry.
     return (
-      <Result
-        status="warning"
-        title={t('app.unavailable')}
-        subTitle={problemMessage(me.error, t)}
-        extra={
-          <Button type="primary" onClick={() => void me.refetch()}>
-            {t('app.retry')}
-          </Button>
+      <LoginPage
+        centerTitle={centerTitle}
+        notice={
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="server-unavailable"
+            title={problemMessage(me.error, t)}
+            action={
+              <Button size="small" onClick={() => void me.refetch()} loading={me.isFetching}>
+                {t('app.retry')}
+              </Button>
+            }
+          />
         }
       />
     );

@@ -52,7 +52,7 @@ export function DesktopShell({ me, centerTitle }: { me: Me; centerTitle: string 
           className={styles.sider}
         >
           <nav aria-label={t('menu.label')}>
-            <MainMenu me={me} activeKey={tabs.state.active} collapsed={collapsed} onOpen={tabs.open} />
+            <MainMenu me={me} activeKey={tabs.state.active} onOpen={tabs.open} />
           </nav>
         </Layout.Sider>
         <Layout.Content className={styles.content}>

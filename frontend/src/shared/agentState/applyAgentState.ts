@@ -59,3 +59,18 @@ export function appendHistory(
   const entry = { state: s.state, reasonCode: s.reasonCode, since: s.since, revision: s.revision };
   return [entry, ...history].sort((a, b) => b.revision - a.revision).slice(0, HISTORY_LIMIT);
 }
+
+/**
+ * A fetched snapshot can be older than a push that arrived while the request was in flight;
+ * keep whichever of (fetched, cached) has the higher revision.
+ */
+export function newerOf(fetched: AgentState | null, cached: AgentState | null | undefined): AgentState | null {
+  if (!fetched) return cached ?? null;
+  return cached && cached.agentId === fetched.agentId && cached.revision > fetched.revision ? cached : fetched;
+}
+
+export function mergeAgentLists(fetched: AgentState[], cached: AgentState[] | undefined): AgentState[] {
+  if (!cached?.length) return fetched;
+  const byId = new Map(cached.map((a) => [a.agentId, a]));
+  return fetched.map((a) => newerOf(a, byId.get(a.agentId)) ?? a);
+}

@@ -5,7 +5,7 @@ import { apiGet } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import type { AgentState } from '../api/types';
 import { useMe } from '../auth/useMe';
-import { appendHistory, type AgentStateHistoryEntry } from './applyAgentState';
+import { appendHistory, newerOf, type AgentStateHistoryEntry } from './applyAgentState';
 
 export function fetchAgentState(id: string, signal?: AbortSignal): Promise<AgentState | null> {
   return apiGet<AgentState>(`/api/agents/${encodeURIComponent(id)}`, signal).catch((e) => {
@@ -27,9 +27,11 @@ export function useMyAgentState(): AgentState | null | undefined {
   const me = useMe().data;
   const id = me?.id ?? '';
   const enabled = !!me && (isAgentUser(me.roles) || !!me.agentState);
+  const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: queryKeys.agent(id),
-    queryFn: ({ signal }) => fetchAgentState(id, signal),
+    queryFn: async ({ signal }) =>
+      newerOf(await fetchAgentState(id, signal), queryClient.getQueryData<AgentState | null>(queryKeys.agent(id))),
     enabled,
     initialData: me?.agentState ?? undefined,
     // Pushed live over SignalR; the hub refetches on (re)connect, a 409 refetches too.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agentState, me, signedInClient } from '../../test/render';
-import { HISTORY_LIMIT, type AgentStateHistoryEntry } from '../agentState/applyAgentState';
+import { HISTORY_LIMIT, mergeAgentLists, newerOf, type AgentStateHistoryEntry } from '../agentState/applyAgentState';
 import { queryKeys } from '../api/queryKeys';
 import type { AgentState, Me } from '../api/types';
 import { AGENT_STATE_CHANGED, registerCacheSync, type HubEventSource } from './hubEvents';
@@ -81,5 +81,16 @@ describe('agentStateChanged → query caches', () => {
     unregister();
     hub.emit(AGENT_STATE_CHANGED, agentState({ state: 'wrapUp', revision: 999 }));
     expect(client.getQueryData<AgentState>(queryKeys.agent('agent1'))?.state).toBe('ready');
+  });
+});
+
+describe('a refetch that raced a push', () => {
+  it('keeps the pushed state when the fetched snapshot has a lower revision', () => {
+    const pushed = agentState({ state: 'ready', revision: 8 });
+    const fetched = agentState({ state: 'signedOut', revision: 7 });
+    expect(newerOf(fetched, pushed)).toBe(pushed);
+    expect(newerOf(agentState({ revision: 9, state: 'talking' }), pushed)?.state).toBe('talking');
+    const list = mergeAgentLists([fetched, agentState({ agentId: 'agent2', revision: 1 })], [pushed]);
+    expect(list.map((a) => a.revision)).toEqual([8, 1]);
   });
 });

@@ -19,6 +19,10 @@ export function problemMessage(error: unknown, t: TFunction): string {
       return t('errors.conflict');
     case 422:
       return problem.detail ?? problem.title ?? t('errors.rule');
+    case 502:
+    case 503:
+    case 504:
+      return problem.detail ?? t('errors.network'); // usually a proxy in front of a stopped server
     default:
       return problem.detail ?? problem.title ?? t('errors.server', { status });
   }

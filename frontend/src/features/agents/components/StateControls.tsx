@@ -84,6 +84,7 @@ export function StateControls() {
       />
       <Dropdown
         trigger={['click']}
+        autoFocus
         open={reasonsOpen && can('not-ready')}
         onOpenChange={(open) => setReasonsOpen(open)}
         disabled={!can('not-ready')}

@@ -1,5 +1,6 @@
 import { LockOutlined, LoginOutlined, PhoneFilled, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/ApiError';
 import type { Me } from '../../../shared/api/types';
@@ -11,9 +12,11 @@ import styles from './LoginPage.module.css';
 interface Props {
   centerTitle: string;
   onSignedIn?: (me: Me) => void;
+  /** Shown above the card, e.g. when the server could not be reached. */
+  notice?: ReactNode;
 }
 
-export function LoginPage({ centerTitle, onSignedIn }: Props) {
+export function LoginPage({ centerTitle, onSignedIn, notice }: Props) {
   const { t } = useTranslation();
   const login = useLogin();
   const [form] = Form.useForm<Credentials>();
@@ -32,6 +35,7 @@ export function LoginPage({ centerTitle, onSignedIn }: Props) {
       <div className={styles.language}>
         <LanguageSwitch />
       </div>
+      {notice && <div className={styles.notice}>{notice}</div>}
       <Card className={styles.card} variant="borderless">
         <div className={styles.brand}>
           <span className={styles.logo} aria-hidden>
@@ -91,9 +95,6 @@ export function LoginPage({ centerTitle, onSignedIn }: Props) {
           </Button>
         </Form>
       </Card>
-      <Typography.Text type="secondary" className={styles.footer}>
-        {t('login.footer')}
-      </Typography.Text>
     </main>
   );
 }
