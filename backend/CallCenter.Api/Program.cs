@@ -1,6 +1,7 @@
 using CallCenter.Agents;
 using CallCenter.Announcements;
 using CallCenter.Auth;
+using CallCenter.Calls;
 using CallCenter.Infrastructure;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.Http;
@@ -28,6 +29,7 @@ app.UseSwaggerWithSession();
 app.MapHealth();
 app.MapAuth();
 app.MapAgents();
+app.MapCalls();
 app.MapReasonCodes();
 app.MapSettings();
 app.MapAnnouncements();

@@ -21,9 +21,14 @@ public sealed record AgentBecameNotReady(string AgentId, string ReasonCode, Date
 public sealed record AgentStartedWrapUp(string AgentId, DateTimeOffset At) : AgentEvent(AgentId, At);
 public sealed record AgentEndedWrapUp(string AgentId, DateTimeOffset At) : AgentEvent(AgentId, At);
 public sealed record AgentSignedOut(string AgentId, DateTimeOffset At) : AgentEvent(AgentId, At);
+// Follow from the PBX's call events (see Calls/CallsToAgents.cs): facts, not requests, so no decider refuses them.
+public sealed record AgentCallStarted(string AgentId, string CallId, DateTimeOffset At) : AgentEvent(AgentId, At);
+public sealed record AgentCallEnded(string AgentId, string CallId, DateTimeOffset At) : AgentEvent(AgentId, At);
+public sealed record AgentCallTagged(string AgentId, string CallId, DateTimeOffset At) : AgentEvent(AgentId, At);
 
 /// <summary>Only what decisions need.</summary>
-public sealed record Agent(string Status, string? ReasonCode, DateTimeOffset? Since, string? Extension, string[] SkillGroups)
+public sealed record Agent(string Status, string? ReasonCode, DateTimeOffset? Since, string? Extension, string[] SkillGroups,
+    string? CurrentCallId = null, string? UntaggedCallId = null)
 {
     public bool IsSignedIn => Status != AgentStatus.SignedOut;
 }
@@ -36,12 +41,17 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
 
     public static Agent Evolve(Agent s, AgentEvent e) => e switch
     {
-        AgentSignedIn x => new Agent(AgentStatus.NotReady, null, x.At, x.Extension, x.SkillGroups),
+        AgentSignedIn x => new Agent(AgentStatus.NotReady, null, x.At, x.Extension, x.SkillGroups, s.CurrentCallId, s.UntaggedCallId),
         AgentBecameReady x => s with { Status = AgentStatus.Ready, ReasonCode = null, Since = x.At },
         AgentBecameNotReady x => s with { Status = AgentStatus.NotReady, ReasonCode = x.ReasonCode, Since = x.At },
         AgentStartedWrapUp x => s with { Status = AgentStatus.WrapUp, ReasonCode = null, Since = x.At },
         AgentEndedWrapUp x => s with { Status = AgentStatus.Ready, ReasonCode = null, Since = x.At },
-        AgentSignedOut x => Initial with { Since = x.At },
+        AgentSignedOut x => Initial with { Since = x.At, UntaggedCallId = s.UntaggedCallId },
+        AgentCallStarted x => s with { Status = AgentStatus.Talking, ReasonCode = null, Since = x.At, CurrentCallId = x.CallId },
+        AgentCallEnded x when s.CurrentCallId == x.CallId =>
+            s with { Status = AgentStatus.WrapUp, ReasonCode = null, Since = x.At, CurrentCallId = null, UntaggedCallId = x.CallId },
+        AgentCallEnded x => s with { UntaggedCallId = x.CallId },
+        AgentCallTagged x when s.UntaggedCallId == x.CallId => s with { UntaggedCallId = null },
         _ => s,
     };
 
@@ -53,6 +63,9 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
         AgentStartedWrapUp => "AgentStartedWrapUp.v1",
         AgentEndedWrapUp => "AgentEndedWrapUp.v1",
         AgentSignedOut => "AgentSignedOut.v1",
+        AgentCallStarted => "AgentCallStarted.v1",
+        AgentCallEnded => "AgentCallEnded.v1",
+        AgentCallTagged => "AgentCallTagged.v1",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
     };
 
@@ -64,6 +77,9 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
         "AgentStartedWrapUp.v1" => Read<AgentStartedWrapUp>(data),
         "AgentEndedWrapUp.v1" => Read<AgentEndedWrapUp>(data),
         "AgentSignedOut.v1" => Read<AgentSignedOut>(data),
+        "AgentCallStarted.v1" => Read<AgentCallStarted>(data),
+        "AgentCallEnded.v1" => Read<AgentCallEnded>(data),
+        "AgentCallTagged.v1" => Read<AgentCallTagged>(data),
         _ => null,
     };
 

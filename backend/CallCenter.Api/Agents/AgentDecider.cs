@@ -22,6 +22,7 @@ public static class AgentDecider
     {
         RequireSignedIn(s);
         if (s.Status == AgentStatus.Talking) throw new RuleViolationException("An agent on a call cannot go ready.");
+        RequireTagged(s);
         return s.Status == AgentStatus.Ready ? [] : [new AgentBecameReady(agentId, at)];
     }
 
@@ -43,7 +44,14 @@ public static class AgentDecider
     {
         RequireSignedIn(s);
         if (s.Status != AgentStatus.WrapUp) throw new RuleViolationException("The agent is not in after-call work.");
+        RequireTagged(s);
         return [new AgentEndedWrapUp(agentId, at)];
+    }
+
+    /// <summary>R-TAG-2: after a call ends the agent tags it before taking the next one.</summary>
+    static void RequireTagged(Agent s)
+    {
+        if (s.UntaggedCallId is { } callId) throw new RuleViolationException($"Tag call {callId} first (purpose and sub-type).");
     }
 
     static void RequireSignedIn(Agent s)

@@ -1,6 +1,7 @@
 using CallCenter.Agents;
 using CallCenter.Agents.CurrentStates;
 using CallCenter.Auth.Me;
+using CallCenter.Calls;
 using CallCenter.EventStore;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.EventSourcing;
@@ -50,6 +51,7 @@ public static class Services
         // Projections and live pushes.
         s.AddSingleton<ProjectionStatus>();
         s.AddSingleton<IProjection, AgentStateProjection>();
+        s.AddSingleton<IProjection, CallsToAgents>();
         s.AddHostedService<ProjectionRunner>();
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();

@@ -18,7 +18,7 @@ internal sealed class PendingAppend
     public CancellationToken Cancellation { get; set; }
 
     /// <summary>Set by <see cref="AppendBatcher"/> when the append's batch has run.</summary>
-    public TaskCompletionSource<AppendOutcome> Completion { get; } = new(TaskCreationOptions.None);
+    public TaskCompletionSource<AppendOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Count => EventIds.Length;
 

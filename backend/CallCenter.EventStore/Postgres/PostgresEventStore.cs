@@ -126,6 +126,34 @@ public sealed partial class PostgresEventStore : IEventStore
     /// <summary>Writes appends (distinct streams) in one statement, one transaction. One outcome per append, in order.</summary>
     async Task<AppendOutcome[]> WriteAsync(List<PendingAppend> appends, CancellationToken ct)
     {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await using var command = appends.Count == 1 ? AppendOneCommand(appends[0]) : AppendManyCommand(appends);
+        command.Connection = connection;
+        await command.PrepareAsync(ct); // a no-op when this pooled connection has prepared it before
+
+        var outcomes = new AppendOutcome[appends.Count];
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        for (var a = 0; a < appends.Count; a++)
+        {
+            if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("The append statement returned too few rows.");
+            outcomes[a] = reader.IsDBNull(1)
+                ? new AppendOutcome.NotWritten()
+                : new AppendOutcome.Written(reader.GetInt64(0), reader.GetInt64(1));
+        }
+        return outcomes;
+    }
+
+    static NpgsqlCommand AppendOneCommand(PendingAppend append)
+    {
+        var command = new NpgsqlCommand(PostgresSql.AppendOne);
+        command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = append.StreamId });
+        command.Parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = append.Expected.Value });
+        AddEventParameters(command, append.EventIds, append.Types, append.Data, append.Metadata);
+        return command;
+    }
+
+    static NpgsqlCommand AppendManyCommand(List<PendingAppend> appends)
+    {
         var eventCount = appends.Sum(a => a.Count);
         var streams = new string[appends.Count];
         var expected = new long[appends.Count];
@@ -151,29 +179,21 @@ public sealed partial class PostgresEventStore : IEventStore
                 metadata[n] = append.Metadata[i];
             }
         }
-
-        await using var connection = await _dataSource.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand(PostgresSql.Append, connection);
+        var command = new NpgsqlCommand(PostgresSql.AppendMany);
         command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = streams });
         command.Parameters.Add(new NpgsqlParameter<long[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, TypedValue = expected });
         command.Parameters.Add(new NpgsqlParameter<int[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, TypedValue = appendNumbers });
         command.Parameters.Add(new NpgsqlParameter<int[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, TypedValue = indexes });
+        AddEventParameters(command, ids, types, data, metadata);
+        return command;
+    }
+
+    static void AddEventParameters(NpgsqlCommand command, Guid[] ids, string[] types, string?[] data, string?[] metadata)
+    {
         command.Parameters.Add(new NpgsqlParameter<Guid[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid, TypedValue = ids });
         command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = types });
         command.Parameters.Add(new NpgsqlParameter<string?[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, TypedValue = data });
         command.Parameters.Add(new NpgsqlParameter<string?[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, TypedValue = metadata });
-        await command.PrepareAsync(ct); // a no-op when this pooled connection has prepared it before
-
-        var outcomes = new AppendOutcome[appends.Count];
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        for (var a = 0; a < appends.Count; a++)
-        {
-            if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("The append statement returned too few rows.");
-            outcomes[a] = reader.IsDBNull(1)
-                ? new AppendOutcome.NotWritten()
-                : new AppendOutcome.Written(reader.GetInt64(0), reader.GetInt64(1));
-        }
-        return outcomes;
     }
 
     /// <summary>

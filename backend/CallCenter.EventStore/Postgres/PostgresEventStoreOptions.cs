@@ -13,7 +13,7 @@ public sealed record PostgresEventStoreOptions
 
     /// <summary>At most this many transactions append at once; appends arriving meanwhile are written together in the
     /// next one (group commit). 0 = no batching: every append is its own transaction.</summary>
-    public int MaxConcurrentAppendBatches { get; init; } = 4;
+    public int MaxConcurrentAppendBatches { get; init; } = 2;
 
     /// <summary>Most appends written in one transaction.</summary>
     public int MaxAppendsPerBatch { get; init; } = 256;

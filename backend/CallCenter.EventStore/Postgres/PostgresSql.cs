@@ -7,6 +7,27 @@ internal static class PostgresSql
     public const long SchemaLockKey = 0x43_43_45_56_53_54_52; // "CCEVSTR"
 
     /// <summary>
+    /// One append in one statement (the common case, cheaper than <see cref="AppendMany"/>): read the stream's head,
+    /// insert the events only if the expected revision holds, return the head before and the last position (NULL
+    /// when not written). $1 stream id, $2 expected revision (-2 any, -1 no stream), $3 ids, $4 types, $5 data, $6 metadata.
+    /// </summary>
+    public const string AppendOne = """
+        WITH head AS (
+            SELECT coalesce((SELECT stream_revision FROM eventstore.events
+                             WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1), -1) AS revision
+        ), inserted AS (
+            INSERT INTO eventstore.events (position, stream_id, stream_revision, event_id, type, data, metadata)
+            SELECT (pg_current_xact_id()::text::bigint << 20) | e.n, $1, head.revision + e.n,
+                   e.event_id, e.type, e.data, e.metadata
+            FROM head, unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
+                       WITH ORDINALITY AS e(event_id, type, data, metadata, n)
+            WHERE $2 = -2 OR $2 = head.revision
+            RETURNING position
+        )
+        SELECT head.revision, (SELECT max(position) FROM inserted) FROM head
+        """;
+
+    /// <summary>
     /// Appends to distinct streams in one statement (one round trip, one transaction): per append, read the
     /// stream's head revision; insert its events only if its expected revision holds; return per append (in order)
     /// the head before and the position of its last event (NULL when not written).
@@ -15,7 +36,7 @@ internal static class PostgresSql
     /// Per append: $1 stream ids, $2 expected revisions (-2 any, -1 no stream). Per event: $3 its append's number
     /// (1-based), $4 its index within the append (1-based), $5 ids, $6 types, $7 data, $8 metadata.
     /// </summary>
-    public const string Append = """
+    public const string AppendMany = """
         WITH appends AS (
             SELECT a.append_no, a.stream_id, a.expected,
                    coalesce((SELECT e.stream_revision FROM eventstore.events e

@@ -36,12 +36,14 @@ public sealed class AgentStateProjection : IProjection
                 }
                 changed[e.AgentId] = row;
             }
-            var next = AgentStream.Evolve(new Agent(row.State, row.ReasonCode, row.Since, row.Extension, row.SkillGroups), e);
+            var next = AgentStream.Evolve(new Agent(row.State, row.ReasonCode, row.Since, row.Extension, row.SkillGroups, row.CurrentCallId, row.UntaggedCallId), e);
             row.State = next.Status;
             row.ReasonCode = next.ReasonCode;
-            row.Since = next.Since;
+            row.Since = next.Since?.ToUniversalTime(); // timestamptz holds UTC; events keep the PBX's offset
             row.Extension = next.Extension;
             row.SkillGroups = next.SkillGroups;
+            row.CurrentCallId = next.CurrentCallId;
+            row.UntaggedCallId = next.UntaggedCallId;
             row.Revision = recorded.StreamRevision;
             row.Position = (long)recorded.Position;
         }

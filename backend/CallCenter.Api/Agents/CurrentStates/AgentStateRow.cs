@@ -11,6 +11,7 @@ public sealed class AgentStateRow
     public string? Extension { get; set; }
     public string[] SkillGroups { get; set; } = [];
     public string? CurrentCallId { get; set; }
+    public string? UntaggedCallId { get; set; }
     public long Revision { get; set; }
     public long Position { get; set; }
 
@@ -23,6 +24,7 @@ public sealed class AgentStateRow
             extension text,
             skill_groups text[] not null default array[]::text[],
             current_call_id text,
+            untagged_call_id text,
             revision bigint not null,
             position bigint not null)
         """;
@@ -31,12 +33,12 @@ public sealed class AgentStateRow
 /// <summary>An agent's state as the desktop and the supervisor's monitor see it (REST and SignalR).</summary>
 public sealed record AgentStateDto(
     string AgentId, string Name, string State, string? ReasonCode, DateTimeOffset? Since,
-    string? Extension, string[] SkillGroups, string? CurrentCallId, long Revision)
+    string? Extension, string[] SkillGroups, string? CurrentCallId, long Revision, string? UntaggedCallId = null)
 {
     public static AgentStateDto From(string agentId, string name, Agent s, long revision) =>
-        new(agentId, name, s.Status, s.ReasonCode, s.Since, s.Extension, s.SkillGroups, null, revision);
+        new(agentId, name, s.Status, s.ReasonCode, s.Since, s.Extension, s.SkillGroups, s.CurrentCallId, revision, s.UntaggedCallId);
 
     public static AgentStateDto From(AgentStateRow? row, string agentId, string name) => row is null
         ? new(agentId, name, AgentStatus.SignedOut, null, null, null, [], null, -1)
-        : new(agentId, name, row.State, row.ReasonCode, row.Since, row.Extension, row.SkillGroups, row.CurrentCallId, row.Revision);
+        : new(agentId, name, row.State, row.ReasonCode, row.Since, row.Extension, row.SkillGroups, row.CurrentCallId, row.Revision, row.UntaggedCallId);
 }
