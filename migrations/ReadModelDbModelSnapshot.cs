@@ -62,6 +62,10 @@ namespace CallCenter.Migrations
                         .HasColumnType("text")
                         .HasColumnName("state");
 
+                    b.Property<string>("UntaggedCallId")
+                        .HasColumnType("text")
+                        .HasColumnName("untagged_call_id");
+
                     b.HasKey("AgentId")
                         .HasName("pk_agent_states");
 
@@ -69,6 +73,40 @@ namespace CallCenter.Migrations
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("CallCenter.Calls.Purposes.CallPurposeRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameZh")
+                        .HasColumnType("text")
+                        .HasColumnName("name_zh");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.PrimitiveCollection<string[]>("Subtypes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("subtypes");
+
+                    b.HasKey("Code")
+                        .HasName("pk_call_purposes");
+
+                    b.ToTable("call_purposes", (string)null);
                 });
 
             modelBuilder.Entity("CallCenter.Infrastructure.Persistence.AnnouncementRow", b =>

@@ -28,7 +28,7 @@ public sealed record AgentCallTagged(string AgentId, string CallId, DateTimeOffs
 
 /// <summary>Only what decisions need.</summary>
 public sealed record Agent(string Status, string? ReasonCode, DateTimeOffset? Since, string? Extension, string[] SkillGroups,
-    string? CurrentCallId = null, string? UntaggedCallId = null)
+    string? CurrentCallId = null, string? UntaggedCallId = null, string? LastTaggedCallId = null)
 {
     public bool IsSignedIn => Status != AgentStatus.SignedOut;
 }
@@ -48,10 +48,14 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
         AgentEndedWrapUp x => s with { Status = AgentStatus.Ready, ReasonCode = null, Since = x.At },
         AgentSignedOut x => Initial with { Since = x.At, UntaggedCallId = s.UntaggedCallId },
         AgentCallStarted x => s with { Status = AgentStatus.Talking, ReasonCode = null, Since = x.At, CurrentCallId = x.CallId },
-        AgentCallEnded x when s.CurrentCallId == x.CallId =>
-            s with { Status = AgentStatus.WrapUp, ReasonCode = null, Since = x.At, CurrentCallId = null, UntaggedCallId = x.CallId },
-        AgentCallEnded x => s with { UntaggedCallId = x.CallId },
-        AgentCallTagged x when s.UntaggedCallId == x.CallId => s with { UntaggedCallId = null },
+        // A call tagged before its end reached the agent's stream needs no tag afterwards.
+        AgentCallEnded x when s.CurrentCallId == x.CallId => s with
+        {
+            Status = AgentStatus.WrapUp, ReasonCode = null, Since = x.At, CurrentCallId = null,
+            UntaggedCallId = s.LastTaggedCallId == x.CallId ? null : x.CallId,
+        },
+        AgentCallEnded x => s with { UntaggedCallId = s.LastTaggedCallId == x.CallId ? s.UntaggedCallId : x.CallId },
+        AgentCallTagged x => s with { UntaggedCallId = s.UntaggedCallId == x.CallId ? null : s.UntaggedCallId, LastTaggedCallId = x.CallId },
         _ => s,
     };
 

@@ -18,9 +18,11 @@ public sealed record CallEnded(string CallId, string? AgentId, string? EndedBy, 
 public sealed record CallAbandoned(string CallId, string? Queue, DateTimeOffset At) : CallEvent(CallId, At);
 public sealed record SurveyCompleted(string CallId, string? AgentId, int Score, DateTimeOffset At) : CallEvent(CallId, At);
 public sealed record RecordingReady(string CallId, string RecordingUri, DateTimeOffset At) : CallEvent(CallId, At);
+/// <summary>R-TAG-1: the agent's tag, with the business area of the customer the call was about (null when unknown).</summary>
+public sealed record CallTagged(string CallId, string AgentId, string Purpose, string Subtype, string? CustomerId, string? Area, DateTimeOffset At) : CallEvent(CallId, At);
 
 /// <summary>Only what call decisions need.</summary>
-public sealed record Call(bool Exists, string? Ani, bool Ended, string[] AgentsWhoAnswered);
+public sealed record Call(bool Exists, string? Ani, bool Ended, string[] AgentsWhoAnswered, CallTagged? Tag = null);
 
 public sealed class CallStream : IStreamType<Call, CallEvent>
 {
@@ -33,6 +35,7 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         CallArrived x => s with { Exists = true, Ani = x.Ani },
         CallAnswered x => s with { Exists = true, AgentsWhoAnswered = s.AgentsWhoAnswered.Contains(x.AgentId) ? s.AgentsWhoAnswered : [.. s.AgentsWhoAnswered, x.AgentId] },
         CallEnded or CallAbandoned => s with { Exists = true, Ended = true },
+        CallTagged x => s with { Exists = true, Tag = x },
         _ => s with { Exists = true },
     };
 
@@ -57,6 +60,7 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         CallAbandoned => "CallAbandoned.v1",
         SurveyCompleted => "SurveyCompleted.v1",
         RecordingReady => "RecordingReady.v1",
+        CallTagged => "CallTagged.v1",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
     };
 
@@ -74,6 +78,7 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         "CallAbandoned.v1" => Read<CallAbandoned>(data),
         "SurveyCompleted.v1" => Read<SurveyCompleted>(data),
         "RecordingReady.v1" => Read<RecordingReady>(data),
+        "CallTagged.v1" => Read<CallTagged>(data),
         _ => null,
     };
 

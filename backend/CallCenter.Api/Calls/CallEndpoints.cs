@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CallCenter.Calls.Ingesting;
+using CallCenter.Calls.Tagging;
+using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure;
 using CallCenter.Infrastructure.EventSourcing;
 using Mediator;
@@ -26,6 +28,11 @@ public static class CallEndpoints
             })
             .AllowAnonymous().WithTags("Telephony (CTI)").Accepts<CtiEvent[]>("application/json")
             .WithSummary("PBX facts, one event or an array; idempotent by eventId; occurredAt is event time. A malformed batch stores nothing (400 names the event and field).");
+
+        var calls = app.MapGroup("/api/calls").WithTags("Calls").RequireAuthorization(Policies.Desk);
+        calls.MapPost("/{callId}/tag", async (string callId, TagBody body, CurrentUser user, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new TagCall(callId, body.Purpose, body.Subtype, body.CustomerId, user.Id, user.CanSupervise, clock.GetUtcNow()), ct)))
+            .WithSummary("Tag a call with purpose and sub-type (R-TAG-1); required before the agent can be ready again (R-TAG-2). customerId: the customer the call was about when the pop offered several.");
     }
 
     static bool KeyMatches(string given, string expected) =>

@@ -46,6 +46,7 @@ public static class Services
         s.AddScoped<AgentCommandRunner>();
         s.AddScoped<AgentStateQueries>();
         s.AddScoped<MeQuery>();
+        s.AddScoped<CallCenter.Calls.Tagging.CustomerAreas>();
         s.AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
 
         // Projections and live pushes.

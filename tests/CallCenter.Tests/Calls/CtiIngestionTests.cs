@@ -106,5 +106,34 @@ public class CtiIngestionTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode)422, ready.StatusCode);
         Assert.Contains("c-flow", await ready.Content.ReadAsStringAsync());
         Assert.Equal((HttpStatusCode)422, (await agent.PostAsync("/api/agents/agent10/wrap-up/end", null)).StatusCode);
+
+        var badTag = await agent.PostAsJsonAsync("/api/calls/c-flow/tag", new { purpose = "repair", subtype = "karaoke" });
+        Assert.Equal(HttpStatusCode.BadRequest, badTag.StatusCode);
+        var otherAgent = await app.SignInAsync("agent11");
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherAgent.PostAsJsonAsync("/api/calls/c-flow/tag", new { purpose = "repair", subtype = "no-signal" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.PostAsJsonAsync("/api/calls/c-nope/tag", new { purpose = "repair", subtype = "no-signal" })).StatusCode);
+
+        var tag = await agent.PostAsJsonAsync("/api/calls/c-flow/tag", new { purpose = "repair", subtype = "no-signal" });
+        Assert.Equal(HttpStatusCode.OK, tag.StatusCode);
+        // Ready works the moment the tag is saved.
+        var readyAfterTag = await agent.PostAsync("/api/agents/agent10/ready", null);
+        Assert.Equal(HttpStatusCode.OK, readyAfterTag.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync("/api/calls/c-flow/tag", new { purpose = "repair", subtype = "no-signal" })).StatusCode);
+        var final = await Eventually.GetAsync(State, s => s.GetProperty("state").GetString() == "ready", what: "agent10 ready again");
+        Assert.Equal(JsonValueKind.Null, final.GetProperty("untaggedCallId").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_call_tagged_before_its_end_reaches_the_agent_needs_no_second_tag()
+    {
+        var agent = await app.SignInAsync("agent12");
+        await agent.PostAsync("/api/agents/agent12/sign-in", null);
+        await Pbx().PostAsJsonAsync("/api/cti/events", new[] { Ev("CallArrived", "c-early", 0, ani: "13900005555"), Ev("CallAnswered", "c-early", 5, "agent12") });
+        async Task<JsonElement> State() => await agent.GetFromJsonAsync<JsonElement>("/api/agents/agent12");
+        await Eventually.GetAsync(State, s => s.GetProperty("state").GetString() == "talking", what: "agent12 talking");
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync("/api/calls/c-early/tag", new { purpose = "consultation", subtype = "billing" })).StatusCode);
+        await Pbx().PostAsJsonAsync("/api/cti/events", Ev("CallEnded", "c-early", 65, "agent12"));
+        await Eventually.GetAsync(State, s => s.GetProperty("state").GetString() == "wrapUp", what: "agent12 in after-call work");
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agents/agent12/wrap-up/end", null)).StatusCode);
     }
 }

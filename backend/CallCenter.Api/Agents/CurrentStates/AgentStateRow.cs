@@ -12,6 +12,7 @@ public sealed class AgentStateRow
     public string[] SkillGroups { get; set; } = [];
     public string? CurrentCallId { get; set; }
     public string? UntaggedCallId { get; set; }
+    public string? LastTaggedCallId { get; set; }
     public long Revision { get; set; }
     public long Position { get; set; }
 
@@ -25,6 +26,7 @@ public sealed class AgentStateRow
             skill_groups text[] not null default array[]::text[],
             current_call_id text,
             untagged_call_id text,
+            last_tagged_call_id text,
             revision bigint not null,
             position bigint not null)
         """;

@@ -1,4 +1,5 @@
 using CallCenter.Agents.CurrentStates;
+using CallCenter.Calls.Purposes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,7 @@ public sealed class ReadModelDb(DbContextOptions<ReadModelDb> options) : DbConte
     public DbSet<ProjectionCheckpointRow> ProjectionCheckpoints => Set<ProjectionCheckpointRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AgentStateRow> AgentStates => Set<AgentStateRow>();
+    public DbSet<CallPurposeRow> CallPurposes => Set<CallPurposeRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -30,6 +32,7 @@ public sealed class ReadModelDb(DbContextOptions<ReadModelDb> options) : DbConte
         b.Entity<AnnouncementRow>(e => e.ToTable("announcements"));
         b.Entity<ProjectionCheckpointRow>(e => { e.ToTable("projection_checkpoints"); e.HasKey(x => x.Name); });
         b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
+        b.Entity<CallPurposeRow>(e => { e.ToTable("call_purposes"); e.HasKey(x => x.Code); });
         b.Entity<AgentStateRow>(e =>
         {
             e.ToTable(AgentStateRow.Table, t => t.ExcludeFromMigrations());

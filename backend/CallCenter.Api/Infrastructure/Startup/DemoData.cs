@@ -1,3 +1,4 @@
+using CallCenter.Calls.Purposes;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -48,6 +49,8 @@ public static class DemoData
                 new ReasonCodeRow { Code = "meeting", Name = "Meeting", NameZh = "会议", SortOrder = 3 },
                 new ReasonCodeRow { Code = "training", Name = "Training", NameZh = "培训", SortOrder = 4 },
                 new ReasonCodeRow { Code = "callback", Name = "Callbacks", NameZh = "回访", SortOrder = 5 });
+
+        if (!await db.CallPurposes.AnyAsync(ct)) db.CallPurposes.AddRange(CallPurposes.Seed());
 
         if (!await db.Announcements.AnyAsync(ct))
         {

@@ -1,0 +1,78 @@
+using CallCenter.Agents;
+using CallCenter.Infrastructure.Auth;
+using CallCenter.Infrastructure.EventSourcing;
+using CallCenter.Infrastructure.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallCenter.Calls.Tagging;
+
+/// <summary>R-TAG-1, R-TAG-2: tag a call with purpose and sub-type; frees the agent to go ready again.</summary>
+public sealed record TagCall(string CallId, string? Purpose, string? Subtype, string? CustomerId, string AgentId, bool BySupervisor, DateTimeOffset At)
+    : ICommand<TagResult>;
+
+public sealed record TagBody(string? Purpose, string? Subtype, string? CustomerId);
+public sealed record TagResult(string CallId, string Purpose, string Subtype, string? CustomerId, string? Area, long Revision);
+
+public sealed class TagCallValidator : AbstractValidator<TagCall>
+{
+    public TagCallValidator(ReadModelDb db)
+    {
+        RuleFor(c => c.Purpose).NotEmpty().WithMessage("Choose a purpose.");
+        RuleFor(c => c.Subtype).NotEmpty().WithMessage("Choose a sub-type.");
+        RuleFor(c => c).MustAsync(async (c, ct) =>
+                await db.CallPurposes.AnyAsync(p => p.Code == c.Purpose && p.Active && p.Subtypes.Contains(c.Subtype!), ct))
+            .When(c => !string.IsNullOrEmpty(c.Purpose) && !string.IsNullOrEmpty(c.Subtype))
+            .WithName("purpose").WithMessage(c => $"'{c.Purpose}/{c.Subtype}' is not an active purpose and sub-type.");
+    }
+}
+
+/// <summary>Pure decision: who may tag, and when a tag changes nothing.</summary>
+public static class TagDecider
+{
+    public static IReadOnlyList<CallEvent> Decide(Call call, TagCall c, string? area)
+    {
+        if (!call.Exists) throw new NotFoundException($"There is no call '{c.CallId}'.");
+        var handledIt = call.AgentsWhoAnswered.Contains(c.AgentId);
+        if (!handledIt && !c.BySupervisor) throw new ForbiddenException($"'{c.AgentId}' did not handle call '{c.CallId}'.");
+        // A supervisor tagging for the team tags on behalf of the agent who answered last.
+        var agent = handledIt ? c.AgentId : call.AgentsWhoAnswered.LastOrDefault()
+            ?? throw new RuleViolationException($"Call '{c.CallId}' was never answered: there is nothing to tag.");
+        if (call.Tag is { } t && t.Purpose == c.Purpose && t.Subtype == c.Subtype && t.CustomerId == c.CustomerId && t.AgentId == agent) return [];
+        return [new CallTagged(c.CallId, agent, c.Purpose!, c.Subtype!, c.CustomerId, area, c.At)];
+    }
+}
+
+public sealed class TagCallHandler(CommandPipeline pipeline, CustomerAreas areas, CurrentUser user) : ICommandHandler<TagCall, TagResult>
+{
+    public async ValueTask<TagResult> Handle(TagCall c, CancellationToken ct)
+    {
+        var (call, _) = await pipeline.LoadAsync<CallStream, Call, CallEvent>(c.CallId, ct);
+        var area = await areas.AreaOfAsync(c.CustomerId, call.Ani, ct);
+        var decided = await pipeline.HandleAsync<CallStream, Call, CallEvent>(
+            c.CallId, null, s => TagDecider.Decide(s, c, area), user.Metadata(c.AgentId), ct);
+        var tag = decided.State.Tag!;
+        await FreeAgentAsync(tag, ct);
+        return new TagResult(c.CallId, tag.Purpose, tag.Subtype, tag.CustomerId, tag.Area, decided.Revision);
+    }
+
+    /// <summary>
+    /// Records the tag on the agent's stream right away, so that "ready" works the moment the tag is saved.
+    /// A second stream, so not atomic with the call's: tagging again (an idempotent no-op on the call) repairs a miss.
+    /// </summary>
+    async Task FreeAgentAsync(CallTagged tag, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await pipeline.HandleAsync<AgentStream, Agent, AgentEvent>(tag.AgentId, null,
+                    s => s.UntaggedCallId == tag.CallId || s.LastTaggedCallId != tag.CallId ? [new AgentCallTagged(tag.AgentId, tag.CallId, tag.At)] : [],
+                    user.Metadata(tag.AgentId), ct);
+                return;
+            }
+            catch (EventStore.WrongExpectedVersionException) when (attempt < 3) { } // the PBX reactor wrote meanwhile: fold again
+        }
+    }
+}
