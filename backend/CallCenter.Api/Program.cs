@@ -22,6 +22,7 @@ await app.PrepareAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSpa(options.SpaDir);
+app.UseRouting(); // after the static files, so that the SPA fallback route never shadows /assets
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseXsrfCheck();

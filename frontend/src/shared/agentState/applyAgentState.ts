@@ -7,7 +7,7 @@ export const HISTORY_LIMIT = 20;
 export interface AgentStateHistoryEntry {
   state: AgentState['state'];
   reasonCode: string | null;
-  since: string;
+  since: string | null;
   revision: number;
 }
 

@@ -21,7 +21,7 @@ export function MyStatePanel() {
     return <Empty description={t('myState.notAnAgent')} />;
   }
   const state = agentState?.state ?? 'signedOut';
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language);
+  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString(i18n.language) : '—');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 900 }}>
