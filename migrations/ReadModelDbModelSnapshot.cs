@@ -20,6 +20,7 @@ namespace CallCenter.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CallCenter.Agents.CurrentStates.AgentStateRow", b =>
@@ -35,6 +36,10 @@ namespace CallCenter.Migrations
                     b.Property<string>("Extension")
                         .HasColumnType("text")
                         .HasColumnName("extension");
+
+                    b.Property<string>("LastTaggedCallId")
+                        .HasColumnType("text")
+                        .HasColumnName("last_tagged_call_id");
 
                     b.Property<long>("Position")
                         .HasColumnType("bigint")
@@ -107,6 +112,110 @@ namespace CallCenter.Migrations
                         .HasName("pk_call_purposes");
 
                     b.ToTable("call_purposes", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.Customers.CustomerRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("area");
+
+                    b.Property<decimal>("Arrears")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("arrears");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("created_on");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string[]>("Phones")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("phones");
+
+                    b.Property<string>("PhonesText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("phones_text")
+                        .HasComputedColumnSql("customer_phones_text(phones)", true);
+
+                    b.PrimitiveCollection<string[]>("Products")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("products");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("service_type");
+
+                    b.Property<string>("SmartCard")
+                        .HasColumnType("text")
+                        .HasColumnName("smart_card");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customers");
+
+                    b.HasIndex(new[] { "Address" }, "ix_customers_address_trgm")
+                        .HasDatabaseName("ix_customers_address_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Address" }, "ix_customers_address_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Address" }, "ix_customers_address_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "ix_customers_name_trgm")
+                        .HasDatabaseName("ix_customers_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_customers_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_customers_name_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Phones" }, "ix_customers_phones")
+                        .HasDatabaseName("ix_customers_phones");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Phones" }, "ix_customers_phones"), "gin");
+
+                    b.HasIndex(new[] { "PhonesText" }, "ix_customers_phones_text_trgm")
+                        .HasDatabaseName("ix_customers_phones_text_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "PhonesText" }, "ix_customers_phones_text_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "PhonesText" }, "ix_customers_phones_text_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "SmartCard" }, "ix_customers_smart_card_trgm")
+                        .HasDatabaseName("ix_customers_smart_card_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SmartCard" }, "ix_customers_smart_card_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SmartCard" }, "ix_customers_smart_card_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "SmartCard" }, "ux_customers_smart_card")
+                        .IsUnique()
+                        .HasDatabaseName("ux_customers_smart_card");
+
+                    b.ToTable("customers", (string)null);
                 });
 
             modelBuilder.Entity("CallCenter.Infrastructure.Persistence.AnnouncementRow", b =>

@@ -150,7 +150,7 @@ export class PgCluster {
       '-U', 'postgres',
       '--auth=trust',
       '-E', 'UTF8',
-      '--no-locale',
+      '--locale=C.UTF-8', // Chinese text must make trigrams for fuzzy customer search (pg_trgm)
       '--no-instructions',
     ]);
     const r = await capture(c, a, { cwd: this.baseDir });

@@ -5,7 +5,8 @@ using Npgsql;
 
 // Append throughput of the event store: N concurrent writers, each appending single events to its own
 // stream with the exact expected revision, for a fixed time after a warm-up. Prints events/s per N.
-// Usage: --connection <npgsql connection string> [--seconds 10] [--warmup 2] [--writers 1,8,32] [--store postgres]
+// Usage: --connection <npgsql connection string> [--seconds 10] [--warmup 2] [--writers 1,8,32] [--append-batches N] [--store postgres]
+// Run through `npm run bench:append`, which starts a throwaway cluster and compares with pgbench.
 
 BenchOptions options;
 try

@@ -2,6 +2,7 @@ using CallCenter.Agents;
 using CallCenter.Agents.CurrentStates;
 using CallCenter.Auth.Me;
 using CallCenter.Calls;
+using CallCenter.Customers;
 using CallCenter.EventStore;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.EventSourcing;
@@ -48,6 +49,7 @@ public static class Services
         s.AddScoped<MeQuery>();
         s.AddScoped<CallCenter.Calls.Tagging.CustomerAreas>();
         s.AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
+        s.AddCustomers();
 
         // Projections and live pushes.
         s.AddSingleton<ProjectionStatus>();

@@ -32,7 +32,10 @@ internal sealed class AppendBatcher(
             if (runners >= maxConcurrentBatches) return; // a runner that is busy now will take it
             if (Interlocked.CompareExchange(ref _runners, runners + 1, runners) == runners)
             {
-                _ = RunAsync();
+                // Not inline: by the time the runner takes its batch, callers released by the previous batch
+                // (their continuations were queued just before) have had a chance to queue their next appends.
+                // Without this caller's ExecutionContext: the runner works for everyone (tracing, log scopes).
+                using (ExecutionContext.SuppressFlow()) _ = Task.Run(RunAsync);
                 return;
             }
         }

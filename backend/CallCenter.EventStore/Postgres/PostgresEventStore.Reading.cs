@@ -59,6 +59,7 @@ public sealed partial class PostgresEventStore
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         var cursor = ToCursor(afterPosition);
+        var inFlightWait = _options.InFlightPollInterval;
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -69,9 +70,15 @@ public sealed partial class PostgresEventStore
             if (page.Events.Count == _options.PageSize) continue; // catching up
 
             // Caught up with the horizon. Committed events waiting behind a running transaction become readable
-            // when it ends, which nothing signals: look again soon. Otherwise wait for an append of this
-            // instance, or poll for appends of other processes.
-            var wait = page.EventsWaitingAboveHorizon ? _options.InFlightPollInterval : _options.PollInterval;
+            // when it ends, which nothing signals: look again soon (backing off while that transaction lasts).
+            // Otherwise wait for an append of this instance, or poll for appends of other processes.
+            if (page.Events.Count > 0) inFlightWait = _options.InFlightPollInterval;
+            var wait = _options.PollInterval;
+            if (page.EventsWaitingAboveHorizon)
+            {
+                wait = inFlightWait;
+                inFlightWait = TimeSpan.FromTicks(Math.Min(inFlightWait.Ticks * 2, _options.PollInterval.Ticks));
+            }
             await WakeUpSignal.WaitAsync(wake, wait, ct);
         }
     }

@@ -8,7 +8,8 @@ public sealed record PostgresEventStoreOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How soon a subscription looks again when committed events wait behind a transaction
-    /// that is still running (they become readable the moment it ends, and nothing signals that).</summary>
+    /// that is still running (they become readable the moment it ends, and nothing signals that).
+    /// Doubles while it keeps waiting, up to <see cref="PollInterval"/>.</summary>
     public TimeSpan InFlightPollInterval { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>At most this many transactions append at once; appends arriving meanwhile are written together in the

@@ -136,4 +136,28 @@ public class CtiIngestionTests : IAsyncLifetime
         await Eventually.GetAsync(State, s => s.GetProperty("state").GetString() == "wrapUp", what: "agent12 in after-call work");
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agents/agent12/wrap-up/end", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_tag_records_the_chosen_customers_area_and_an_unknown_customer_is_400()
+    {
+        var agent = await app.SignInAsync("agent13");
+        var customers = await agent.GetFromJsonAsync<List<JsonElement>>("/api/customers?q=" + Uri.EscapeDataString("东湖花园") + "&take=5");
+        var customer = customers![0];
+        await Pbx().PostAsJsonAsync("/api/cti/events", new[]
+        {
+            Ev("CallArrived", "c-area", 0, ani: customer.GetProperty("phones")[0].GetString()), Ev("CallAnswered", "c-area", 5, "agent13"),
+            Ev("CallEnded", "c-area", 95, "agent13"),
+        });
+        var unknown = await agent.PostAsJsonAsync("/api/calls/c-area/tag", new { purpose = "repair", subtype = "no-signal", customerId = "C-NOPE" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("customerId", out _));
+
+        var tag = await agent.PostAsJsonAsync("/api/calls/c-area/tag",
+            new { purpose = "work-order-dispatched", subtype = "fault-repair", customerId = customer.GetProperty("id").GetString() });
+        Assert.Equal(HttpStatusCode.OK, tag.StatusCode);
+        var stored = new List<string>();
+        await foreach (var e in app.Services.GetRequiredService<IEventStore>().ReadStreamAsync("call-c-area")) stored.Add(e.Type);
+        Assert.Equal("CallTagged.v1", stored[^1]);
+        Assert.Equal(customer.GetProperty("area").GetString(), (await tag.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("area").GetString());
+    }
 }

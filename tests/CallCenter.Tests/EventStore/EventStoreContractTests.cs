@@ -201,8 +201,8 @@ public abstract class EventStoreContractTests(IEventStore store)
         await Store.AppendAsync(prefix + "b", ExpectedRevision.NoStream, b);
         await Store.AppendAsync(prefix + "a", ExpectedRevision.Exact(0), [c]);
 
-        var read = await Store.ReadAllAsync(first.Position, EventFilter.Streams(prefix)).ToListAsync();
-        var fromStart = await Store.ReadAllAsync(null, EventFilter.Streams(prefix)).ToListAsync();
+        var read = await Store.ReadAllAtLeastAsync(3, first.Position, EventFilter.Streams(prefix));
+        var fromStart = await Store.ReadAllAtLeastAsync(4, null, EventFilter.Streams(prefix));
         var limited = await Store.ReadAllAsync(null, EventFilter.Streams(prefix), maxCount: 2).ToListAsync();
 
         Assert.Equal([b[0].EventId, b[1].EventId, c.EventId], read.Select(e => e.EventId));
@@ -220,7 +220,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         await Store.AppendAsync(stream, ExpectedRevision.NoStream,
             [NewEvent($"{tag}.Call.Arrived"), NewEvent($"{tag}.Agent.Ready"), NewEvent($"{tag}.Call.Ended"), NewEvent($"{tag}.Other")]);
 
-        var calls = await Store.ReadAllAsync(null, EventFilter.Types($"{tag}.Call.")).ToListAsync();
+        var calls = await Store.ReadAllAtLeastAsync(2, null, EventFilter.Types($"{tag}.Call."));
         var callsOrAgents = await Store.ReadAllAsync(null, EventFilter.Types($"{tag}.Call.", $"{tag}.Agent.")).ToListAsync();
         var both = await Store.ReadAllAsync(null, new EventFilter([stream], [$"{tag}.Agent."])).ToListAsync();
         var noneOfThisStream = await Store.ReadAllAsync(null, new EventFilter([Unique("nothing-")], [$"{tag}."])).ToListAsync();
@@ -239,6 +239,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         await Store.AppendAsync($"{tag}Ax%1", ExpectedRevision.NoStream, [NewEvent($"{tag}ABa")]);
         await Store.AppendAsync($"{tag}\\x", ExpectedRevision.NoStream, [NewEvent($"{tag}\\b")]);
 
+        await Store.ReadAllAtLeastAsync(3, null, EventFilter.Streams(tag));
         Assert.Equal($"{tag}_x%1", Assert.Single(await Store.ReadAllAsync(null, EventFilter.Streams($"{tag}_")).ToListAsync()).StreamId);
         Assert.Equal($"{tag}%_a", Assert.Single(await Store.ReadAllAsync(null, EventFilter.Types($"{tag}%_")).ToListAsync()).Type);
         Assert.Equal($"{tag}\\x", Assert.Single(await Store.ReadAllAsync(null, EventFilter.Streams($"{tag}\\")).ToListAsync()).StreamId);
@@ -295,7 +296,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         var read = Assert.Single(await Store.ReadStreamAsync(stream).ToListAsync());
         Assert.True(read.Data.Length > 1024 * 1024);
         AssertSameJson(e.Data, read.Data);
-        Assert.Equal(e.EventId, Assert.Single(await Store.ReadAllAsync(null, EventFilter.Streams(stream)).ToListAsync()).EventId);
+        Assert.Equal(e.EventId, Assert.Single(await Store.ReadAllAtLeastAsync(1, null, EventFilter.Streams(stream))).EventId);
     }
 
     [Fact]
@@ -320,7 +321,7 @@ public abstract class EventStoreContractTests(IEventStore store)
             Assert.Equal(ids, read.Select(e => e.EventId));
             Assert.Equal(Enumerable.Range(0, perStream).Select(i => (long)i), read.Select(e => e.StreamRevision));
         }
-        var all = await Store.ReadAllAsync(null, EventFilter.Streams(prefix)).ToListAsync();
+        var all = await Store.ReadAllAtLeastAsync(streams * perStream, null, EventFilter.Streams(prefix));
         Assert.Equal(streams * perStream, all.Count);
         AssertStrictlyIncreasing(all);
         Assert.Equal(written.Values.SelectMany(ids => ids).Order(), all.Select(e => e.EventId).Order());

@@ -35,6 +35,22 @@ internal static class EventStoreTestKit
         return list;
     }
 
+    /// <summary>
+    /// Reads $all until it returns at least <paramref name="expected"/> events. $all is a gap-free prefix: right after an
+    /// append it may stop short of it while an older transaction (of any test, anywhere on the server) is still running.
+    /// </summary>
+    public static async Task<List<RecordedEvent>> ReadAllAtLeastAsync(this IEventStore store, int expected, ulong? after, EventFilter filter,
+        int maxCount = int.MaxValue)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var read = await store.ReadAllAsync(after, filter, maxCount).ToListAsync();
+            if (read.Count >= expected || DateTime.UtcNow > deadline) return read;
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>The next <paramref name="count"/> events of a running subscription, or a failure after <paramref name="timeout"/>.</summary>
     public static async Task<List<RecordedEvent>> TakeAsync(this IAsyncEnumerator<RecordedEvent> subscription, int count, TimeSpan timeout)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using CallCenter.EventStore;
+using Npgsql;
 using Xunit.Abstractions;
 using static CallCenter.Tests.EventStore.EventStoreTestKit;
 
@@ -10,6 +11,10 @@ namespace CallCenter.Tests.EventStore;
 /// Issue 2 acceptance: 8 concurrent writers × 20,000 events (single-event appends, each writer on its own
 /// 10 streams with exact expected revisions) while a subscriber runs from the start; the subscriber receives
 /// all 160,000 exactly once, in strictly increasing position order. Own database (own class fixture).
+/// Writers 0–3 share the subscriber's store instance (their appends are batched and wake it); writers 4–7 each
+/// have their own instance, like other app processes (up to 6 append transactions in flight at once, and the
+/// subscriber only learns of those by polling). Commits are asynchronous here (synchronous_commit=off) to keep
+/// the test short: that changes durability, not when a commit becomes visible, which is what is tested.
 /// </summary>
 public sealed class PostgresConcurrencyTests(PostgresEventStoreFixture fixture, ITestOutputHelper output)
     : IClassFixture<PostgresEventStoreFixture>
@@ -20,7 +25,10 @@ public sealed class PostgresConcurrencyTests(PostgresEventStoreFixture fixture, 
     [Fact]
     public async Task Eight_writers_and_a_subscriber_every_event_exactly_once_in_position_order()
     {
-        var store = new PostgresEventStore(fixture.DataSource); // default page size, one instance for writers and reader
+        await using var dataSource = PostgresEventStore.CreateDataSource(
+            new NpgsqlConnectionStringBuilder(fixture.ConnectionString) { Options = "-c synchronous_commit=off" }.ConnectionString);
+        var store = new PostgresEventStore(dataSource); // default options
+        var ownStores = Enumerable.Range(0, Writers).Select(w => w < Writers / 2 ? store : new PostgresEventStore(dataSource)).ToArray();
         var clock = Stopwatch.StartNew();
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
@@ -44,7 +52,7 @@ public sealed class PostgresConcurrencyTests(PostgresEventStoreFixture fixture, 
                 var s = i % StreamsPerWriter;
                 var e = NewEvent("LoadTested", $$"""{"writer":{{w}},"i":{{i}}}""");
                 var expected = revisions[s] < 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(revisions[s]);
-                var result = await store.AppendAsync($"load-{w}-{s}", expected, [e], cts.Token);
+                var result = await ownStores[w].AppendAsync($"load-{w}-{s}", expected, [e], cts.Token);
                 revisions[s] = result.NextExpectedRevision;
                 written[e.EventId] = result.Position;
             }

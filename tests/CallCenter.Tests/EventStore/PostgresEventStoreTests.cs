@@ -4,7 +4,11 @@ using static CallCenter.Tests.EventStore.EventStoreTestKit;
 
 namespace CallCenter.Tests.EventStore;
 
-/// <summary>What only the PostgreSQL adapter has to prove: the late-commit trap, the schema bootstrap.</summary>
+/// <summary>
+/// What only the PostgreSQL adapter has to prove: the late-commit trap, the schema bootstrap. Runs alone: the transaction
+/// it holds open would hold back $all readers of every other test on the server (the horizon is server-wide).
+/// </summary>
+[Collection(SerialEventStoreTests.Name)]
 public sealed class PostgresEventStoreTests(PostgresEventStoreFixture fixture) : IClassFixture<PostgresEventStoreFixture>
 {
     PostgresEventStore Store => fixture.Store;
@@ -63,8 +67,14 @@ public sealed class PostgresEventStoreTests(PostgresEventStoreFixture fixture) :
         var result = await Store.AppendAsync(stream, ExpectedRevision.NoStream, NewEvents(3));
         var read = await Store.ReadStreamAsync(stream).ToListAsync();
 
-        Assert.Equal(read.Select(e => e.Position >> 20).Distinct().Count(), 1);
+        Assert.Single(read.Select(e => e.Position >> 20).Distinct());
         Assert.Equal([1UL, 2UL, 3UL], read.Select(e => e.Position & 0xFFFFF));
         Assert.Equal(read[^1].Position, result.Position);
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SerialEventStoreTests
+{
+    public const string Name = "event store, not in parallel";
 }

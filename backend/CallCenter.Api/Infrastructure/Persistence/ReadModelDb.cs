@@ -1,5 +1,6 @@
 using CallCenter.Agents.CurrentStates;
 using CallCenter.Calls.Purposes;
+using CallCenter.Customers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,7 @@ public sealed class ReadModelDb(DbContextOptions<ReadModelDb> options) : DbConte
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AgentStateRow> AgentStates => Set<AgentStateRow>();
     public DbSet<CallPurposeRow> CallPurposes => Set<CallPurposeRow>();
+    public DbSet<CustomerRow> Customers => Set<CustomerRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -33,6 +35,7 @@ public sealed class ReadModelDb(DbContextOptions<ReadModelDb> options) : DbConte
         b.Entity<ProjectionCheckpointRow>(e => { e.ToTable("projection_checkpoints"); e.HasKey(x => x.Name); });
         b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
         b.Entity<CallPurposeRow>(e => { e.ToTable("call_purposes"); e.HasKey(x => x.Code); });
+        CustomerRow.Configure(b); // customers table, trigram and phone indexes, pg_trgm
         b.Entity<AgentStateRow>(e =>
         {
             e.ToTable(AgentStateRow.Table, t => t.ExcludeFromMigrations());

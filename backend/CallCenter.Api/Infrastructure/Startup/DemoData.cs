@@ -1,4 +1,5 @@
 using CallCenter.Calls.Purposes;
+using CallCenter.Customers.Seeding;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -62,5 +63,6 @@ public static class DemoData
                 new AnnouncementRow { Title = "欠费停机用户可办理临时授权（3 天）", PublishedAt = now.AddDays(-2), Author = "admin" });
         }
         await db.SaveChangesAsync(ct);
+        await CustomerSeed.SeedAsync(db, ct);
     }
 }
