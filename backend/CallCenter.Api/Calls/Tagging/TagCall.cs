@@ -48,10 +48,10 @@ public sealed class TagCallHandler(CommandPipeline pipeline, CustomerAreas areas
 {
     public async ValueTask<TagResult> Handle(TagCall c, CancellationToken ct)
     {
-        var (call, _) = await pipeline.LoadAsync<CallStream, Call, CallEvent>(c.CallId, ct);
+        var (call, revision) = await pipeline.LoadAsync<CallStream, Call, CallEvent>(c.CallId, ct);
         var area = await areas.AreaOfAsync(c.CustomerId, call.Ani, ct);
-        var decided = await pipeline.HandleAsync<CallStream, Call, CallEvent>(
-            c.CallId, null, s => TagDecider.Decide(s, c, area), user.Metadata(c.AgentId), ct);
+        var decided = await pipeline.AppendAsync<CallStream, Call, CallEvent>(
+            c.CallId, call, revision, TagDecider.Decide(call, c, area), user.Metadata(c.AgentId), ct);
         var tag = decided.State.Tag!;
         await FreeAgentAsync(tag, ct);
         return new TagResult(c.CallId, tag.Purpose, tag.Subtype, tag.CustomerId, tag.Area, decided.Revision);

@@ -22,5 +22,8 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     public EventMetadata Metadata(string? agentId = null) => new(
         Id,
         agentId is not null && agentId != Id && CanSupervise ? EventMetadata.Sources.Supervisor : EventMetadata.Sources.Agent,
-        Guid.TryParse(http.HttpContext?.TraceIdentifier, out var g) ? g : Guid.NewGuid());
+        correlationId);
+
+    // Scoped, so one per request: every event a request appends (e.g. a tag on the call and on the agent) shares it.
+    readonly Guid correlationId = Guid.NewGuid();
 }

@@ -32,8 +32,14 @@ public sealed class CommandPipeline(IEventStore store)
         var (state, revision) = await LoadAsync<TStream, TState, TEvent>(id, ct);
         if (ifMatch is { } expected && expected != revision)
             throw new WrongExpectedVersionException(TStream.StreamId(id), ExpectedRevision.Exact(expected), revision);
+        return await AppendAsync<TStream, TState, TEvent>(id, state, revision, decide(state), metadata, ct);
+    }
 
-        var events = decide(state);
+    /// <summary>Appends what was decided on a state loaded at <paramref name="revision"/> (for handlers that must look something up between load and decide).</summary>
+    public async Task<Decided<TState>> AppendAsync<TStream, TState, TEvent>(
+        string id, TState state, long revision, IReadOnlyList<TEvent> events, EventMetadata metadata, CancellationToken ct)
+        where TStream : IStreamType<TState, TEvent> where TEvent : class
+    {
         if (events.Count == 0) return new Decided<TState>(state, revision, []);
 
         var data = events.Select(e => StreamTypeExtensions.Encode<TStream, TState, TEvent>(e, metadata)).ToList();
