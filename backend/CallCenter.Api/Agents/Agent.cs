@@ -22,14 +22,41 @@ public sealed record AgentStartedWrapUp(string AgentId, DateTimeOffset At) : Age
 public sealed record AgentEndedWrapUp(string AgentId, DateTimeOffset At) : AgentEvent(AgentId, At);
 public sealed record AgentSignedOut(string AgentId, DateTimeOffset At) : AgentEvent(AgentId, At);
 // Follow from the PBX's call events (see Calls/CallsToAgents.cs): facts, not requests, so no decider refuses them.
-public sealed record AgentCallStarted(string AgentId, string CallId, DateTimeOffset At) : AgentEvent(AgentId, At);
+/// <summary>The agent is on a call (answered, dialed, or joined a three-way). Internal: no customer on it, so no tag is needed.</summary>
+public sealed record AgentCallStarted(string AgentId, string CallId, DateTimeOffset At, bool Internal = false) : AgentEvent(AgentId, At);
 public sealed record AgentCallEnded(string AgentId, string CallId, DateTimeOffset At) : AgentEvent(AgentId, At);
 public sealed record AgentCallTagged(string AgentId, string CallId, DateTimeOffset At) : AgentEvent(AgentId, At);
+/// <summary>R-PHONE-12: the skill groups the agent takes calls for now (a subset of the assigned ones).</summary>
+public sealed record AgentSkillGroupsChanged(string AgentId, string[] SkillGroups, DateTimeOffset At) : AgentEvent(AgentId, At);
+/// <summary>R-PHONE-2: offered calls are answered at once.</summary>
+public sealed record AgentAutoAnswerSet(string AgentId, bool On, DateTimeOffset At) : AgentEvent(AgentId, At);
+/// <summary>R-PHONE-13: forward calls for this agent to Number (Mode "off" clears it).</summary>
+public sealed record AgentForwardingSet(string AgentId, Forwarding Forwarding, DateTimeOffset At) : AgentEvent(AgentId, At);
 
-/// <summary>Only what decisions need.</summary>
+/// <summary>
+/// Call forwarding (R-PHONE-13). Mode: off, unconditional, noAnswer (after NoAnswerSeconds of ringing), busy (while on a call),
+/// timeWindow (unconditional between From and To, local time of the center).
+/// </summary>
+public sealed record Forwarding(string Mode, string? Number, int? NoAnswerSeconds = null, TimeOnly? From = null, TimeOnly? To = null)
+{
+    public static readonly string[] Modes = ["off", "unconditional", "noAnswer", "busy", "timeWindow"];
+    public static readonly Forwarding Off = new("off", null);
+}
+
+/// <summary>
+/// Only what decisions (and the PBX's routing) need. OnCalls: the calls the agent is on now, the current one last;
+/// InternalCalls: those of them with no customer. Resume: the state to return to after an internal call.
+/// </summary>
 public sealed record Agent(string Status, string? ReasonCode, DateTimeOffset? Since, string? Extension, string[] SkillGroups,
     string? CurrentCallId = null, string? UntaggedCallId = null, string? LastTaggedCallId = null)
 {
+    public string[] OnCalls { get; init; } = [];
+    public string[] InternalCalls { get; init; } = [];
+    public string? ResumeStatus { get; init; }
+    public string? ResumeReasonCode { get; init; }
+    public bool AutoAnswer { get; init; }
+    public Forwarding Forwarding { get; init; } = Forwarding.Off;
+
     public bool IsSignedIn => Status != AgentStatus.SignedOut;
 }
 
@@ -41,23 +68,54 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
 
     public static Agent Evolve(Agent s, AgentEvent e) => e switch
     {
-        AgentSignedIn x => new Agent(AgentStatus.NotReady, null, x.At, x.Extension, x.SkillGroups, s.CurrentCallId, s.UntaggedCallId),
+        AgentSignedIn x => s with { Status = AgentStatus.NotReady, ReasonCode = null, Since = x.At, Extension = x.Extension, SkillGroups = x.SkillGroups },
         AgentBecameReady x => s with { Status = AgentStatus.Ready, ReasonCode = null, Since = x.At },
         AgentBecameNotReady x => s with { Status = AgentStatus.NotReady, ReasonCode = x.ReasonCode, Since = x.At },
         AgentStartedWrapUp x => s with { Status = AgentStatus.WrapUp, ReasonCode = null, Since = x.At },
         AgentEndedWrapUp x => s with { Status = AgentStatus.Ready, ReasonCode = null, Since = x.At },
-        AgentSignedOut x => Initial with { Since = x.At, UntaggedCallId = s.UntaggedCallId },
-        AgentCallStarted x => s with { Status = AgentStatus.Talking, ReasonCode = null, Since = x.At, CurrentCallId = x.CallId },
-        // A call tagged before its end reached the agent's stream needs no tag afterwards.
-        AgentCallEnded x when s.CurrentCallId == x.CallId => s with
-        {
-            Status = AgentStatus.WrapUp, ReasonCode = null, Since = x.At, CurrentCallId = null,
-            UntaggedCallId = s.LastTaggedCallId == x.CallId ? null : x.CallId,
-        },
-        AgentCallEnded x => s with { UntaggedCallId = s.LastTaggedCallId == x.CallId ? s.UntaggedCallId : x.CallId },
+        AgentSignedOut x => Initial with { Since = x.At, UntaggedCallId = s.UntaggedCallId, AutoAnswer = s.AutoAnswer, Forwarding = s.Forwarding },
+        AgentCallStarted x => StartCall(s, x),
+        AgentCallEnded x => EndCall(s, x),
         AgentCallTagged x => s with { UntaggedCallId = s.UntaggedCallId == x.CallId ? null : s.UntaggedCallId, LastTaggedCallId = x.CallId },
+        AgentSkillGroupsChanged x => s with { SkillGroups = x.SkillGroups },
+        AgentAutoAnswerSet x => s with { AutoAnswer = x.On },
+        AgentForwardingSet x => s with { Forwarding = x.Forwarding },
         _ => s,
     };
+
+    static Agent StartCall(Agent s, AgentCallStarted x)
+    {
+        if (s.OnCalls.Contains(x.CallId)) return s;
+        var wasTalking = s.Status == AgentStatus.Talking;
+        return s with
+        {
+            Status = AgentStatus.Talking, ReasonCode = null, Since = wasTalking ? s.Since : x.At, CurrentCallId = x.CallId,
+            OnCalls = [.. s.OnCalls, x.CallId],
+            InternalCalls = x.Internal ? [.. s.InternalCalls, x.CallId] : s.InternalCalls,
+            ResumeStatus = wasTalking ? s.ResumeStatus : s.Status, ResumeReasonCode = wasTalking ? s.ResumeReasonCode : s.ReasonCode,
+        };
+    }
+
+    /// <summary>
+    /// A customer call that ends must be tagged (R-TAG-2), unless it was tagged before its end reached this stream.
+    /// The agent stays talking while on another call; after the last one: after-call work, or, when only internal
+    /// calls ended and nothing is left to tag, back to the state before the call.
+    /// </summary>
+    static Agent EndCall(Agent s, AgentCallEnded x)
+    {
+        var isInternal = s.InternalCalls.Contains(x.CallId);
+        var untagged = isInternal || s.LastTaggedCallId == x.CallId ? s.UntaggedCallId : x.CallId;
+        if (!s.OnCalls.Contains(x.CallId)) return s with { UntaggedCallId = untagged };
+        string[] remaining = [.. s.OnCalls.Where(c => c != x.CallId)];
+        var after = s with { OnCalls = remaining, InternalCalls = [.. s.InternalCalls.Where(c => c != x.CallId)], UntaggedCallId = untagged };
+        if (remaining.Length > 0) return after with { CurrentCallId = remaining[^1] };
+        var resume = untagged is null && isInternal && s.ResumeStatus is { } r && r != AgentStatus.SignedOut && r != AgentStatus.Talking;
+        return after with
+        {
+            Status = resume ? s.ResumeStatus! : AgentStatus.WrapUp, ReasonCode = resume ? s.ResumeReasonCode : null,
+            Since = x.At, CurrentCallId = null, ResumeStatus = null, ResumeReasonCode = null,
+        };
+    }
 
     public static string WireName(AgentEvent e) => e switch
     {
@@ -70,6 +128,9 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
         AgentCallStarted => "AgentCallStarted.v1",
         AgentCallEnded => "AgentCallEnded.v1",
         AgentCallTagged => "AgentCallTagged.v1",
+        AgentForwardingSet => "AgentForwardingSet.v1",
+        AgentAutoAnswerSet => "AgentAutoAnswerSet.v1",
+        AgentSkillGroupsChanged => "AgentSkillGroupsChanged.v1",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
     };
 
@@ -84,6 +145,9 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
         "AgentCallStarted.v1" => Read<AgentCallStarted>(data),
         "AgentCallEnded.v1" => Read<AgentCallEnded>(data),
         "AgentCallTagged.v1" => Read<AgentCallTagged>(data),
+        "AgentForwardingSet.v1" => Read<AgentForwardingSet>(data),
+        "AgentAutoAnswerSet.v1" => Read<AgentAutoAnswerSet>(data),
+        "AgentSkillGroupsChanged.v1" => Read<AgentSkillGroupsChanged>(data),
         _ => null,
     };
 

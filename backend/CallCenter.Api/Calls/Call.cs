@@ -7,9 +7,11 @@ namespace CallCenter.Calls;
 // (`At` = the PBX's occurredAt); history may arrive after the fact. Wire name = "{type}.v1".
 public abstract record CallEvent(string CallId, DateTimeOffset At);
 public sealed record CallArrived(string CallId, string Ani, string? Dnis, string[] IvrTrail, DateTimeOffset At) : CallEvent(CallId, At);
-public sealed record CallQueued(string CallId, string Queue, DateTimeOffset At) : CallEvent(CallId, At);
-public sealed record CallOffered(string CallId, string AgentId, string? Queue, DateTimeOffset At) : CallEvent(CallId, At);
-public sealed record CallAnswered(string CallId, string AgentId, DateTimeOffset At) : CallEvent(CallId, At);
+/// <summary>R-ACD-3: the caller waits in a queue; position and expected wait as the PBX announced them (optional).</summary>
+public sealed record CallQueued(string CallId, string Queue, DateTimeOffset At, int? Position = null, int? ExpectedWaitSeconds = null) : CallEvent(CallId, At);
+/// <summary>The call rings at the agent (ACD routing, a transfer, an internal or consult call). Internal: no customer on this call.</summary>
+public sealed record CallOffered(string CallId, string AgentId, string? Queue, DateTimeOffset At, bool Internal = false) : CallEvent(CallId, At);
+public sealed record CallAnswered(string CallId, string AgentId, DateTimeOffset At, bool Internal = false) : CallEvent(CallId, At);
 public sealed record CallHeld(string CallId, string AgentId, DateTimeOffset At) : CallEvent(CallId, At);
 public sealed record CallRetrieved(string CallId, string AgentId, DateTimeOffset At) : CallEvent(CallId, At);
 public sealed record CallTransferred(string CallId, string AgentId, string? TargetAgentId, string? TargetQueue, string? TargetNumber, DateTimeOffset At) : CallEvent(CallId, At);
@@ -18,6 +20,29 @@ public sealed record CallEnded(string CallId, string? AgentId, string? EndedBy, 
 public sealed record CallAbandoned(string CallId, string? Queue, DateTimeOffset At) : CallEvent(CallId, At);
 public sealed record SurveyCompleted(string CallId, string? AgentId, int Score, DateTimeOffset At) : CallEvent(CallId, At);
 public sealed record RecordingReady(string CallId, string RecordingUri, DateTimeOffset At) : CallEvent(CallId, At);
+/// <summary>
+/// The agent placed a call (R-PHONE-4/6/7/8/11). Kind: outbound (external number, click-to-call), internal (to another
+/// agent), consult (about the held call ConsultFor, before a transfer or three-way), help (internal help about ConsultFor).
+/// </summary>
+public sealed record CallDialed(string CallId, string AgentId, string Kind, string? Number, string? TargetAgentId, string? TargetQueue,
+    string? ConsultFor, DateTimeOffset At) : CallEvent(CallId, At);
+public static class CallKinds
+{
+    public const string Outbound = "outbound";
+    public const string Internal = "internal";
+    public const string Consult = "consult";
+    public const string Help = "help";
+    public static readonly string[] All = [Outbound, Internal, Consult, Help];
+    public static bool IsInternal(string kind) => kind != Outbound;
+}
+public sealed record CallMuted(string CallId, string AgentId, DateTimeOffset At) : CallEvent(CallId, At);
+public sealed record CallUnmuted(string CallId, string AgentId, DateTimeOffset At) : CallEvent(CallId, At);
+/// <summary>R-PHONE-9: one party left a three-way call and the others stay connected. Party: agent, customer or external.</summary>
+public sealed record CallPartyLeft(string CallId, string Party, string? AgentId, DateTimeOffset At) : CallEvent(CallId, At);
+/// <summary>R-ACD-4: refused on arrival (reason "blacklist").</summary>
+public sealed record CallRejected(string CallId, string Ani, string Reason, DateTimeOffset At) : CallEvent(CallId, At);
+/// <summary>R-ACD-5: nobody could answer, the caller left a voice message (the call then ends).</summary>
+public sealed record VoiceMessageLeft(string CallId, string Ani, string? Queue, int DurationSeconds, DateTimeOffset At) : CallEvent(CallId, At);
 /// <summary>R-TAG-1: the agent's tag, with the business area of the customer the call was about (null when unknown).</summary>
 public sealed record CallTagged(string CallId, string AgentId, string Purpose, string Subtype, string? CustomerId, string? Area, DateTimeOffset At) : CallEvent(CallId, At);
 
@@ -33,17 +58,23 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
     public static Call Evolve(Call s, CallEvent e) => e switch
     {
         CallArrived x => s with { Exists = true, Ani = x.Ani },
-        CallAnswered x => s with { Exists = true, AgentsWhoAnswered = s.AgentsWhoAnswered.Contains(x.AgentId) ? s.AgentsWhoAnswered : [.. s.AgentsWhoAnswered, x.AgentId] },
-        CallEnded or CallAbandoned => s with { Exists = true, Ended = true },
+        CallAnswered x => s with { Exists = true, AgentsWhoAnswered = With(s.AgentsWhoAnswered, x.AgentId) },
+        CallDialed x => s with { Exists = true, Ani = x.Number, AgentsWhoAnswered = With(s.AgentsWhoAnswered, x.AgentId) },
+        CallConferenced { TargetAgentId: { } t } => s with { Exists = true, AgentsWhoAnswered = With(s.AgentsWhoAnswered, t) },
+        CallEnded or CallAbandoned or CallRejected => s with { Exists = true, Ended = true },
         CallTagged x => s with { Exists = true, Tag = x },
         _ => s with { Exists = true },
     };
+
+    static string[] With(string[] agents, string agent) => agents.Contains(agent) ? agents : [.. agents, agent];
 
     /// <summary>The PBX event types, as CTI names them (the wire name adds ".v1").</summary>
     public static readonly string[] CtiTypes =
     [
         nameof(CallArrived), nameof(CallQueued), nameof(CallOffered), nameof(CallAnswered), nameof(CallHeld), nameof(CallRetrieved),
         nameof(CallTransferred), nameof(CallConferenced), nameof(CallEnded), nameof(CallAbandoned), nameof(SurveyCompleted), nameof(RecordingReady),
+        // Beyond API.md's list (additive): what the softphone's actions and the ACD report.
+        nameof(CallDialed), nameof(CallMuted), nameof(CallUnmuted), nameof(CallPartyLeft), nameof(CallRejected), nameof(VoiceMessageLeft),
     ];
 
     public static string WireName(CallEvent e) => e switch
@@ -60,6 +91,12 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         CallAbandoned => "CallAbandoned.v1",
         SurveyCompleted => "SurveyCompleted.v1",
         RecordingReady => "RecordingReady.v1",
+        CallDialed => "CallDialed.v1",
+        CallMuted => "CallMuted.v1",
+        CallUnmuted => "CallUnmuted.v1",
+        CallPartyLeft => "CallPartyLeft.v1",
+        CallRejected => "CallRejected.v1",
+        VoiceMessageLeft => "VoiceMessageLeft.v1",
         CallTagged => "CallTagged.v1",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
     };
@@ -78,6 +115,12 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         "CallAbandoned.v1" => Read<CallAbandoned>(data),
         "SurveyCompleted.v1" => Read<SurveyCompleted>(data),
         "RecordingReady.v1" => Read<RecordingReady>(data),
+        "CallDialed.v1" => Read<CallDialed>(data),
+        "CallMuted.v1" => Read<CallMuted>(data),
+        "CallUnmuted.v1" => Read<CallUnmuted>(data),
+        "CallPartyLeft.v1" => Read<CallPartyLeft>(data),
+        "CallRejected.v1" => Read<CallRejected>(data),
+        "VoiceMessageLeft.v1" => Read<VoiceMessageLeft>(data),
         "CallTagged.v1" => Read<CallTagged>(data),
         _ => null,
     };

@@ -37,10 +37,13 @@ public sealed class CallsToAgents(IEventStore store) : IProjection
 
     public Task AfterCommitAsync(object? applied, IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>What a call event means for the agent on it, if anything.</summary>
+    /// <summary>What a call event means for the agents on it, if anything (the PBX reports each agent's leg separately).</summary>
     public static AgentEvent? Follows(CallEvent e) => e switch
     {
-        CallAnswered x => new AgentCallStarted(x.AgentId, x.CallId, x.At),
+        CallAnswered x => new AgentCallStarted(x.AgentId, x.CallId, x.At, x.Internal),
+        CallDialed x => new AgentCallStarted(x.AgentId, x.CallId, x.At, CallKinds.IsInternal(x.Kind)),
+        CallConferenced { TargetAgentId: { } target } x => new AgentCallStarted(target, x.CallId, x.At),
+        CallPartyLeft { AgentId: { } agent } x => new AgentCallEnded(agent, x.CallId, x.At),
         CallEnded { AgentId: { } agent } x => new AgentCallEnded(agent, x.CallId, x.At),
         CallTransferred x => new AgentCallEnded(x.AgentId, x.CallId, x.At),
         _ => null,

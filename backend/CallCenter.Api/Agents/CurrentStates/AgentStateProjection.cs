@@ -36,7 +36,7 @@ public sealed class AgentStateProjection : IProjection
                 }
                 changed[e.AgentId] = row;
             }
-            var next = AgentStream.Evolve(new Agent(row.State, row.ReasonCode, row.Since, row.Extension, row.SkillGroups, row.CurrentCallId, row.UntaggedCallId, row.LastTaggedCallId), e);
+            var next = AgentStream.Evolve(AgentStateRow.Fold(row), e);
             row.State = next.Status;
             row.ReasonCode = next.ReasonCode;
             row.Since = next.Since?.ToUniversalTime(); // timestamptz holds UTC; events keep the PBX's offset
@@ -45,6 +45,7 @@ public sealed class AgentStateProjection : IProjection
             row.CurrentCallId = next.CurrentCallId;
             row.UntaggedCallId = next.UntaggedCallId;
             row.LastTaggedCallId = next.LastTaggedCallId;
+            row.StateJson = System.Text.Json.JsonSerializer.Serialize(next, CallCenter.Infrastructure.EventSourcing.Json.Options);
             row.Revision = recorded.StreamRevision;
             row.Position = (long)recorded.Position;
         }

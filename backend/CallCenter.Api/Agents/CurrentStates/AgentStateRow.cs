@@ -13,8 +13,16 @@ public sealed class AgentStateRow
     public string? CurrentCallId { get; set; }
     public string? UntaggedCallId { get; set; }
     public string? LastTaggedCallId { get; set; }
+    /// <summary>The whole folded <see cref="Agent"/> (calls on, auto-answer, forwarding…), for the next fold and the PBX.</summary>
+    public string StateJson { get; set; } = "{}";
     public long Revision { get; set; }
     public long Position { get; set; }
+
+    /// <summary>The folded state this row was built from (rows from before state_json existed fall back to the columns).</summary>
+    public static Agent Fold(AgentStateRow row) =>
+        row.StateJson is { Length: > 2 } json
+            ? System.Text.Json.JsonSerializer.Deserialize<Agent>(json, CallCenter.Infrastructure.EventSourcing.Json.Options)!
+            : new Agent(row.State, row.ReasonCode, row.Since, row.Extension, row.SkillGroups, row.CurrentCallId, row.UntaggedCallId, row.LastTaggedCallId);
 
     public const string Ddl = """
         create table if not exists agent_states (
@@ -27,8 +35,10 @@ public sealed class AgentStateRow
             current_call_id text,
             untagged_call_id text,
             last_tagged_call_id text,
+            state_json jsonb not null default '{}',
             revision bigint not null,
-            position bigint not null)
+            position bigint not null);
+        alter table agent_states add column if not exists state_json jsonb not null default '{}';
         """;
 }
 

@@ -11,17 +11,21 @@ namespace CallCenter.Calls.Ingesting;
 public sealed record CtiEvent(
     Guid? EventId, string? Type, string? CallId, DateTimeOffset? OccurredAt, string? Ani, string? Dnis, string[]? IvrTrail,
     string? AgentId, string? Queue, int? Score, string? RecordingUri, string? TargetAgentId, string? TargetQueue,
-    string? TargetNumber, string? EndedBy);
+    string? TargetNumber, string? EndedBy,
+    // Type-specific fields beyond API.md's list (all optional on the wire).
+    string? Kind = null, string? Number = null, string? ConsultFor = null, int? Position = null, int? ExpectedWaitSeconds = null,
+    bool? Internal = null, string? Party = null, string? Reason = null, int? DurationSeconds = null);
 
 public sealed record IngestResult(int Stored, int Duplicates);
 
 /// <summary>A batch of PBX facts. Validated whole before anything is stored (a malformed batch stores nothing).</summary>
-public sealed record IngestCtiEvents(IReadOnlyList<CtiEvent> Events) : ICommand<IngestResult>;
+/// <param name="Metadata">Who caused these facts, when the built-in simulated PBX reports an agent's action (null: the PBX connector).</param>
+public sealed record IngestCtiEvents(IReadOnlyList<CtiEvent> Events, EventMetadata? Metadata = null) : ICommand<IngestResult>;
 
 public sealed class IngestCtiEventsValidator : AbstractValidator<IngestCtiEvents>
 {
     public const int MaxBatch = 5000;
-    static readonly HashSet<string> NeedsAgent = ["CallOffered", "CallAnswered", "CallHeld", "CallRetrieved", "CallTransferred", "CallConferenced"];
+    static readonly HashSet<string> NeedsAgent = ["CallOffered", "CallAnswered", "CallHeld", "CallRetrieved", "CallTransferred", "CallConferenced", "CallDialed", "CallMuted", "CallUnmuted"];
 
     public IngestCtiEventsValidator(ReadModelDb db)
     {
@@ -52,6 +56,20 @@ public sealed class IngestCtiEventsValidator : AbstractValidator<IngestCtiEvents
             e.RuleFor(x => x.RecordingUri).NotEmpty().When(x => x.Type == "RecordingReady").WithMessage("RecordingReady needs recordingUri.");
             e.RuleFor(x => x).Must(x => x.TargetAgentId is not null || x.TargetQueue is not null || x.TargetNumber is not null)
                 .When(x => x.Type == "CallTransferred").WithName("targetAgentId").WithMessage("CallTransferred needs a target agent, queue or number.");
+            e.RuleFor(x => x.Kind).NotEmpty().Must(k => CallKinds.All.Contains(k)).When(x => x.Type == "CallDialed")
+                .WithMessage(x => $"CallDialed needs kind: {string.Join(", ", CallKinds.All)}.");
+            e.RuleFor(x => x).Must(x => x.Number is not null || x.TargetAgentId is not null || x.TargetQueue is not null)
+                .When(x => x.Type == "CallDialed").WithName("number").WithMessage("CallDialed needs a number, target agent or target queue.");
+            e.RuleFor(x => x.Number).MaximumLength(32);
+            e.RuleFor(x => x.ConsultFor).MaximumLength(64);
+            e.RuleFor(x => x.Party).NotEmpty().Must(p => p is "agent" or "customer" or "external").When(x => x.Type == "CallPartyLeft")
+                .WithMessage("CallPartyLeft needs party: agent, customer or external.");
+            e.RuleFor(x => x.AgentId).NotEmpty().When(x => x.Type == "CallPartyLeft" && x.Party == "agent").WithMessage("An agent leaving needs agentId.");
+            e.RuleFor(x => x.Ani).NotEmpty().When(x => x.Type is "CallRejected" or "VoiceMessageLeft").WithMessage(x => $"{x.Type} needs the caller number (ani).");
+            e.RuleFor(x => x.Reason).NotEmpty().MaximumLength(64).When(x => x.Type == "CallRejected").WithMessage("CallRejected needs a reason.");
+            e.RuleFor(x => x.DurationSeconds).NotNull().InclusiveBetween(0, 3600).When(x => x.Type == "VoiceMessageLeft").WithMessage("VoiceMessageLeft needs durationSeconds (0–3600).");
+            e.RuleFor(x => x.Position).GreaterThan(0).When(x => x.Position is not null);
+            e.RuleFor(x => x.ExpectedWaitSeconds).GreaterThanOrEqualTo(0).When(x => x.ExpectedWaitSeconds is not null);
         });
         RuleFor(b => b.Events).Must(e => e.Select(x => x.EventId).Distinct().Count() == e.Count)
             .When(b => b.Events.All(x => x.EventId is not null)).WithMessage("The same eventId appears twice in the batch.");
@@ -65,7 +83,7 @@ public sealed class IngestCtiEventsHandler(IEventStore store) : ICommandHandler<
         int stored = 0, duplicates = 0;
         foreach (var call in command.Events.GroupBy(e => e.CallId!))
         {
-            var events = call.Select(ToEventData).ToList();
+            var events = call.Select(e => ToEventData(e, command.Metadata)).ToList();
             try
             {
                 var result = await store.AppendAsync(CallStream.StreamId(call.Key), ExpectedRevision.Any, events, ct);
@@ -84,16 +102,16 @@ public sealed class IngestCtiEventsHandler(IEventStore store) : ICommandHandler<
         return new IngestResult(stored, duplicates);
     }
 
-    static EventData ToEventData(CtiEvent e)
+    static EventData ToEventData(CtiEvent e, EventMetadata? by)
     {
         var at = e.OccurredAt!.Value;
         var id = e.CallId!;
         CallEvent fact = e.Type switch
         {
             "CallArrived" => new CallArrived(id, e.Ani!, e.Dnis, e.IvrTrail ?? [], at),
-            "CallQueued" => new CallQueued(id, e.Queue!, at),
-            "CallOffered" => new CallOffered(id, e.AgentId!, e.Queue, at),
-            "CallAnswered" => new CallAnswered(id, e.AgentId!, at),
+            "CallQueued" => new CallQueued(id, e.Queue!, at, e.Position, e.ExpectedWaitSeconds),
+            "CallOffered" => new CallOffered(id, e.AgentId!, e.Queue, at, e.Internal ?? false),
+            "CallAnswered" => new CallAnswered(id, e.AgentId!, at, e.Internal ?? false),
             "CallHeld" => new CallHeld(id, e.AgentId!, at),
             "CallRetrieved" => new CallRetrieved(id, e.AgentId!, at),
             "CallTransferred" => new CallTransferred(id, e.AgentId!, e.TargetAgentId, e.TargetQueue, e.TargetNumber, at),
@@ -102,9 +120,15 @@ public sealed class IngestCtiEventsHandler(IEventStore store) : ICommandHandler<
             "CallAbandoned" => new CallAbandoned(id, e.Queue, at),
             "SurveyCompleted" => new SurveyCompleted(id, e.AgentId, e.Score!.Value, at),
             "RecordingReady" => new RecordingReady(id, e.RecordingUri!, at),
+            "CallDialed" => new CallDialed(id, e.AgentId!, e.Kind!, e.Number, e.TargetAgentId, e.TargetQueue, e.ConsultFor, at),
+            "CallMuted" => new CallMuted(id, e.AgentId!, at),
+            "CallUnmuted" => new CallUnmuted(id, e.AgentId!, at),
+            "CallPartyLeft" => new CallPartyLeft(id, e.Party!, e.AgentId, at),
+            "CallRejected" => new CallRejected(id, e.Ani!, e.Reason!, at),
+            "VoiceMessageLeft" => new VoiceMessageLeft(id, e.Ani!, e.Queue, e.DurationSeconds!.Value, at),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.Type),
         };
-        var metadata = new EventMetadata("pbx", EventMetadata.Sources.Pbx, DeterministicGuid.Create(Guid.Empty, "call:" + id));
+        var metadata = by ?? new EventMetadata("pbx", EventMetadata.Sources.Pbx, DeterministicGuid.Create(Guid.Empty, "call:" + id));
         return new EventData(e.EventId!.Value, CallStream.WireName(fact),
             System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(fact, fact.GetType(), Json.Options), metadata.ToJson());
     }

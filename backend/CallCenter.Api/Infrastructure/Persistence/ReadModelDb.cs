@@ -40,6 +40,7 @@ public sealed class ReadModelDb(DbContextOptions<ReadModelDb> options) : DbConte
         {
             e.ToTable(AgentStateRow.Table, t => t.ExcludeFromMigrations());
             e.HasKey(x => x.AgentId);
+            e.Property(x => x.StateJson).HasColumnType("jsonb");
         });
     }
 }
