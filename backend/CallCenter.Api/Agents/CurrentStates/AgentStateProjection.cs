@@ -16,7 +16,7 @@ public sealed class AgentStateProjection : IProjection
     public async Task<bool> EnsureStorageAsync(ReadModelDb db, CancellationToken ct)
     {
         var existed = await TableExistsAsync(db, AgentStateRow.Table, ct);
-        if (!existed) await db.Database.ExecuteSqlRawAsync(AgentStateRow.Ddl, ct);
+        await db.Database.ExecuteSqlRawAsync(AgentStateRow.Ddl, ct); // also adds columns newer than the table
         return !existed;
     }
 

@@ -35,10 +35,10 @@ public sealed class AgentStateRow
             current_call_id text,
             untagged_call_id text,
             last_tagged_call_id text,
-            state_json jsonb not null default '{}',
+            state_json jsonb not null default jsonb_build_object(),
             revision bigint not null,
             position bigint not null);
-        alter table agent_states add column if not exists state_json jsonb not null default '{}';
+        alter table agent_states add column if not exists state_json jsonb not null default jsonb_build_object();
         """;
 }
 
