@@ -105,7 +105,7 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
     {
         var isInternal = s.InternalCalls.Contains(x.CallId);
         var untagged = isInternal || s.LastTaggedCallId == x.CallId ? s.UntaggedCallId : x.CallId;
-        if (!s.OnCalls.Contains(x.CallId)) return s with { UntaggedCallId = untagged };
+        if (!s.OnCalls.Contains(x.CallId)) return s; // never on it (e.g. rang, then forwarded): nothing to tag
         string[] remaining = [.. s.OnCalls.Where(c => c != x.CallId)];
         var after = s with { OnCalls = remaining, InternalCalls = [.. s.InternalCalls.Where(c => c != x.CallId)], UntaggedCallId = untagged };
         if (remaining.Length > 0) return after with { CurrentCallId = remaining[^1] };

@@ -48,6 +48,13 @@ public static class AgentDecider
         return [new AgentEndedWrapUp(agentId, at)];
     }
 
+    /// <summary>R-PHONE-12: an order change counts (the first is the primary skill).</summary>
+    public static IReadOnlyList<AgentEvent> ChangeSkillGroups(Agent s, string agentId, string[] skillGroups, DateTimeOffset at)
+    {
+        RequireSignedIn(s);
+        return s.SkillGroups.SequenceEqual(skillGroups) ? [] : [new AgentSkillGroupsChanged(agentId, skillGroups, at)];
+    }
+
     /// <summary>R-TAG-2: after a call ends the agent tags it before taking the next one.</summary>
     static void RequireTagged(Agent s)
     {

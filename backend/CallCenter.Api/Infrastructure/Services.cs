@@ -10,6 +10,7 @@ using CallCenter.Infrastructure.Http;
 using CallCenter.Infrastructure.Persistence;
 using CallCenter.Infrastructure.Projections;
 using CallCenter.Infrastructure.Realtime;
+using CallCenter.Telephony.Pbx;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,8 @@ public static class Services
         s.AddSingleton<ProjectionStatus>();
         s.AddSingleton<IProjection, AgentStateProjection>();
         s.AddSingleton<IProjection, CallsToAgents>();
+        s.AddSingleton<IProjection, CallCenter.Calls.LiveCalls.LiveCallsProjection>();
+        s.AddSimulatedPbx();
         s.AddHostedService<ProjectionRunner>();
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();

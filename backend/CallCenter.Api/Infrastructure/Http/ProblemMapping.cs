@@ -39,6 +39,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         WrongExpectedVersionException w => new ProblemDetails
         { Status = 409, Title = "Changed meanwhile.", Detail = w.Message + " Reload and try again." },
         RuleViolationException r => new ProblemDetails { Status = 422, Title = "Not allowed now.", Detail = r.Message },
+        UnauthorizedAccessException => new ProblemDetails { Status = 401, Title = "Sign in first." },
         _ => null,
     };
 

@@ -1,0 +1,82 @@
+using CallCenter.Calls.Ingesting;
+using CallCenter.Infrastructure.EventSourcing;
+using Mediator;
+
+namespace CallCenter.Telephony.Pbx;
+
+/// <summary>
+/// The built-in simulated PBX (DESIGN §6): it implements the telephony port for the softphone and the callers'
+/// side for the traffic generator, runs the ACD, and reports every fact through CTI ingestion — the same path a
+/// real PBX connector uses — with the agent who pressed the button as the event's actor.
+/// One lock serialises its state changes; a fact is stored before the method returns.
+/// </summary>
+public sealed partial class SimulatedPbx(IServiceScopeFactory scopes, IAcd acd, PbxAgents agents, TimeProvider clock, ILogger<SimulatedPbx> log)
+    : ITelephony, ISimulatedCallers
+{
+    public const int RingSeconds = 20;
+    readonly SemaphoreSlim gate = new(1, 1);
+    readonly Dictionary<string, PbxCall> calls = new(StringComparer.Ordinal);
+    /// <summary>When each agent last left a call: the read model must show a newer state before the ACD offers again.</summary>
+    readonly Dictionary<string, DateTimeOffset> lastLeft = new(StringComparer.Ordinal);
+    long sequence;
+
+    static readonly EventMetadata PbxItself = new("pbx", EventMetadata.Sources.Pbx, Guid.Empty);
+
+    /// <summary>One time for every fact of one operation (so "left at" equals the reported end).</summary>
+    DateTimeOffset Now => operationTime ?? clock.GetLocalNow();
+    DateTimeOffset? operationTime;
+
+    string NewCallId() => $"SIM-{Now:yyyyMMddHHmmss}-{Interlocked.Increment(ref sequence):D5}";
+
+    async Task<T> Locked<T>(Func<Task<T>> action, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        operationTime = clock.GetLocalNow();
+        try { return await action(); }
+        finally { operationTime = null; gate.Release(); }
+    }
+
+    Task Locked(Func<Task> action, CancellationToken ct) => Locked(async () => { await action(); return true; }, ct);
+
+    PbxCall Find(string callId) =>
+        calls.TryGetValue(callId, out var call) ? call : throw new NotFoundException($"There is no call '{callId}' in progress.");
+
+    static PbxLeg LegOf(PbxCall call, string agentId) =>
+        call.LegOf(agentId) ?? throw new ForbiddenException($"'{agentId}' is not on call '{call.Id}'.");
+
+    /// <summary>A fact to report, by type; the fields are the CTI event's.</summary>
+    CtiEvent Fact(string type, PbxCall call, string? agentId = null) => new(
+        Guid.NewGuid(), type, call.Id, Now, call.Ani, null, null, agentId, call.Queue, null, null, null, null, null, null);
+
+    /// <summary>Reports facts through CTI ingestion (stored when this returns). Metadata: who caused them.</summary>
+    async Task ReportAsync(EventMetadata? by, CancellationToken ct, params CtiEvent[] facts)
+    {
+        if (facts.Length == 0) return;
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new IngestCtiEvents(facts, by ?? PbxItself with { CorrelationId = Guid.NewGuid() }), ct);
+    }
+
+    void Forget(PbxCall call)
+    {
+        calls.Remove(call.Id);
+        foreach (var leg in call.Connected) lastLeft[leg.AgentId] = Now;
+    }
+
+    void Left(string agentId) => lastLeft[agentId] = Now;
+
+    /// <summary>Whether the agent has a leg (ringing or connected) on any call the PBX holds.</summary>
+    bool IsBusy(string agentId) => calls.Values.Any(c => c.LegOf(agentId) is not null);
+
+    /// <summary>R-PHONE-4: an agent holding every call may still dial out, but gets no new offered call.</summary>
+    bool HoldsOnly(string agentId) =>
+        calls.Values.Select(c => c.LegOf(agentId)).Where(l => l is not null).All(l => l!.State == LegState.Held);
+
+    /// <summary>Calls in progress, for tests and the wallboard.</summary>
+    public IReadOnlyList<PbxCall> Snapshot()
+    {
+        gate.Wait();
+        try { return [.. calls.Values]; }
+        finally { gate.Release(); }
+    }
+}
