@@ -6,17 +6,17 @@ namespace CallCenter.Telephony.Routing;
 /// </summary>
 public sealed class Snapshot<T>(Func<CancellationToken, Task<T>> load, TimeProvider clock, TimeSpan maxAge)
 {
-    (T Value, DateTimeOffset LoadedAt, long Version)? held;
+    sealed record Held(T Value, DateTimeOffset LoadedAt, long Version);
+    Held? held; // replaced whole, so readers never see a torn value
     long version;
 
     public async Task<T> GetAsync(CancellationToken ct)
     {
-        var current = held;
         var now = clock.GetUtcNow();
-        if (current is { } c && c.Version == Volatile.Read(ref version) && now - c.LoadedAt < maxAge) return c.Value;
-        var seen = Volatile.Read(ref version);
+        var seen = Interlocked.Read(ref version);
+        if (Volatile.Read(ref held) is { } h && h.Version == seen && now - h.LoadedAt < maxAge) return h.Value;
         var value = await load(ct);
-        held = (value, now, seen); // a write during the load bumped the version: the next read reloads
+        Volatile.Write(ref held, new Held(value, now, seen)); // a write during the load bumped the version: the next read reloads
         return value;
     }
 
