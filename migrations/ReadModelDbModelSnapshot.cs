@@ -67,6 +67,11 @@ namespace CallCenter.Migrations
                         .HasColumnType("text")
                         .HasColumnName("state");
 
+                    b.Property<string>("StateJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("state_json");
+
                     b.Property<string>("UntaggedCallId")
                         .HasColumnType("text")
                         .HasColumnName("untagged_call_id");
@@ -411,6 +416,135 @@ namespace CallCenter.Migrations
                         .HasName("pk_users");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.Telephony.Routing.BlacklistEntryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("pattern");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blacklist_entries");
+
+                    b.HasIndex("Pattern")
+                        .IsUnique()
+                        .HasDatabaseName("ix_blacklist_entries_pattern");
+
+                    b.ToTable("blacklist_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.Telephony.Routing.QueueRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("closes_at");
+
+                    b.PrimitiveCollection<string[]>("DutyAgents")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("duty_agents");
+
+                    b.Property<string>("IvrKey")
+                        .HasColumnType("text")
+                        .HasColumnName("ivr_key");
+
+                    b.Property<int>("MaxWaitSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_wait_seconds");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameZh")
+                        .HasColumnType("text")
+                        .HasColumnName("name_zh");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<int>("ServiceLevelSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_level_seconds");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("strategy");
+
+                    b.HasKey("Id")
+                        .HasName("pk_queues");
+
+                    b.ToTable("queues", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.Telephony.Routing.VoiceMessages.VoiceMessageRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasColumnType("text")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Ani")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ani");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Queue")
+                        .HasColumnType("text")
+                        .HasColumnName("queue");
+
+                    b.HasKey("CallId")
+                        .HasName("pk_voice_messages");
+
+                    b.ToTable("voice_messages", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

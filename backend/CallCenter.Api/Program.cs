@@ -46,6 +46,7 @@ app.MapCustomers();
 app.MapReasonCodes();
 app.MapSettings();
 app.MapAnnouncements();
+CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);
 app.MapSpaFallback(options.SpaDir);
 

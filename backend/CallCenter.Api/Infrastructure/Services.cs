@@ -51,6 +51,7 @@ public static class Services
         s.AddScoped<CallCenter.Calls.Tagging.CustomerAreas>();
         s.AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
         s.AddCustomers();
+        CallCenter.Telephony.Routing.RoutingSetup.AddAcd(s); // queues, blacklist, voice messages (R-ACD-2…5)
 
         // Projections and live pushes.
         s.AddSingleton<ProjectionStatus>();

@@ -36,6 +36,7 @@ public sealed class ReadModelDb(DbContextOptions<ReadModelDb> options) : DbConte
         b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
         b.Entity<CallPurposeRow>(e => { e.ToTable("call_purposes"); e.HasKey(x => x.Code); });
         CustomerRow.Configure(b); // customers table, trigram and phone indexes, pg_trgm
+        CallCenter.Telephony.Routing.RoutingTables.Configure(b); // queues, blacklist_entries; voice_messages (projection's)
         b.Entity<AgentStateRow>(e =>
         {
             e.ToTable(AgentStateRow.Table, t => t.ExcludeFromMigrations());

@@ -64,5 +64,6 @@ public static class DemoData
         }
         await db.SaveChangesAsync(ct);
         await CustomerSeed.SeedAsync(db, ct);
+        await CallCenter.Telephony.Routing.DemoQueues.SeedAsync(db, ct);
     }
 }

@@ -1,0 +1,40 @@
+using CallCenter.Infrastructure.Auth;
+using CallCenter.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallCenter.Telephony.Routing;
+
+public sealed record QueueDto(string Id, string Name, string? NameZh, string Strategy, string? IvrKey, int ServiceLevelSeconds,
+    int MaxWaitSeconds, string OpensAt, string ClosesAt, string[] DutyAgents)
+{
+    public static QueueDto From(QueueRow r) => new(r.Id, r.Name, r.NameZh, r.Strategy, r.IvrKey, r.ServiceLevelSeconds, r.MaxWaitSeconds,
+        r.OpensAt.ToString("HH:mm"), r.ClosesAt.ToString("HH:mm"), r.DutyAgents);
+}
+
+public static class QueueEndpoints
+{
+    public static void MapQueues(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/queues").WithTags("ACD").RequireAuthorization();
+        g.MapGet("/", async (ReadModelDb db, CancellationToken ct) =>
+                (await db.Set<QueueRow>().AsNoTracking().OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct)).Select(QueueDto.From))
+            .WithSummary("The ACD queues: routing strategy, IVR key, service level, business hours, duty agents (R-ACD-2).");
+
+        g.MapPut("/{id}", async Task<Results<Ok<QueueDto>, ValidationProblem>> (string id, SaveQueue body, ReadModelDb db, QueueDirectory directory, CancellationToken ct) =>
+            {
+                var users = await db.Users.AsNoTracking().Select(u => u.Id).ToListAsync(ct);
+                var otherKeys = await db.Set<QueueRow>().AsNoTracking().Where(q => q.Id != id && q.IvrKey != null).Select(q => q.IvrKey!).ToListAsync(ct);
+                var errors = QueueRules.Validate(id, body, users.ToHashSet(), otherKeys.ToHashSet());
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+                var row = await db.Set<QueueRow>().FindAsync([id], ct);
+                if (row is null) db.Add(row = new QueueRow { Id = id, Name = "", Strategy = "", SortOrder = 100 });
+                QueueRules.Apply(body, row);
+                await db.SaveChangesAsync(ct);
+                directory.Invalidate();
+                return TypedResults.Ok(QueueDto.From(row));
+            })
+            .RequireAuthorization(Policies.Administer)
+            .WithSummary("Create or change a queue (admins). Times are HH:mm; closesAt before opensAt spans midnight.");
+    }
+}
