@@ -2,6 +2,7 @@ using CallCenter.Agents;
 using CallCenter.Agents.CurrentStates;
 using CallCenter.Auth.Me;
 using CallCenter.Calls;
+using CallCenter.Calls.ScreenPops;
 using CallCenter.Customers;
 using CallCenter.EventStore;
 using CallCenter.Infrastructure.Auth;
@@ -15,6 +16,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Npgsql;
+using CallCenter.WorkOrders;
 
 namespace CallCenter.Infrastructure;
 
@@ -50,11 +52,13 @@ public static class Services
         s.AddScoped<CallCenter.Calls.Tagging.CustomerAreas>();
         s.AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
         s.AddCustomers();
+        s.AddWorkOrders();
 
         // Projections and live pushes.
         s.AddSingleton<ProjectionStatus>();
         s.AddSingleton<IProjection, AgentStateProjection>();
         s.AddSingleton<IProjection, CallsToAgents>();
+        s.AddScreenPops();
         s.AddHostedService<ProjectionRunner>();
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();
