@@ -96,4 +96,16 @@ public class ScreenPopHistoryTests(ScreenPopAppFixture fixture) : IClassFixture<
         var analyst = await Kit.App.SignInAsync("analyst");
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostAsJsonAsync("/api/work-orders", new { customerId = "C000001", type = "fault", description = "无信号" })).StatusCode);
     }
+
+    [Fact]
+    public async Task Dispatches_racing_for_a_serial_each_get_their_own()
+    {
+        var agents = await Task.WhenAll(Enumerable.Range(11, 8).Select(i => Kit.App.SignInAsync($"agent{i}")));
+        var responses = await Task.WhenAll(agents.Select(a => a.PostAsJsonAsync("/api/work-orders", new { customerId = "C000002", type = "installation", description = "新装宽带" })));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var serials = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("serial").GetString()!));
+        Assert.Equal(8, serials.Distinct().Count());
+        var numbers = serials.Select(s => int.Parse(s[^4..])).Order().ToList();
+        Assert.Equal(Enumerable.Range(numbers[0], 8), numbers); // no gaps between racing dispatches
+    }
 }
