@@ -2,6 +2,7 @@ using CallCenter.Agents;
 using CallCenter.Agents.CurrentStates;
 using CallCenter.Auth.Me;
 using CallCenter.Calls;
+using CallCenter.Calls.ScreenPops;
 using CallCenter.Customers;
 using CallCenter.EventStore;
 using CallCenter.Infrastructure.Auth;
@@ -16,6 +17,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Npgsql;
+using CallCenter.WorkOrders;
 
 namespace CallCenter.Infrastructure;
 
@@ -52,6 +54,7 @@ public static class Services
         s.AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
         s.AddCustomers();
         CallCenter.Telephony.Routing.RoutingSetup.AddAcd(s); // queues, blacklist, voice messages (R-ACD-2…5)
+        s.AddWorkOrders();
 
         // Projections and live pushes.
         s.AddSingleton<ProjectionStatus>();
@@ -59,6 +62,7 @@ public static class Services
         s.AddSingleton<IProjection, CallsToAgents>();
         s.AddSingleton<IProjection, CallCenter.Calls.LiveCalls.LiveCallsProjection>();
         s.AddSimulatedPbx();
+        s.AddScreenPops();
         s.AddHostedService<ProjectionRunner>();
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();

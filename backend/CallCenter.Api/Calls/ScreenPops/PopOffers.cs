@@ -1,0 +1,35 @@
+namespace CallCenter.Calls.ScreenPops;
+
+/// <summary>What an offer (or an outbound dial) does to the pops: compute the first one, re-offer a stored one, or borrow the consulted call's.</summary>
+public sealed class PopOffers(PopsStore pops, CallFactsStore calls, PopBuilder builder)
+{
+    public async Task<ScreenPopDto?> OfferedAsync(CallOffered e, ulong position, CancellationToken ct)
+    {
+        if (await pops.FindAsync(e.CallId, ct) is { } stored) // offered again: a transfer (R-POP-6), a re-route
+        {
+            await pops.OfferedAgainAsync(e.CallId, e.AgentId, position, ct);
+            return ScreenPopDto.From(e.CallId, e.AgentId, stored.Content);
+        }
+        var call = await calls.FindAsync(e.CallId, ct);
+        if (call is { Kind: CallKinds.Consult or CallKinds.Help, ConsultFor: { } about })
+            return await pops.FindAsync(about, ct) is { } consulted ? await StoreAsync(e.CallId, e.AgentId, e.At, consulted.Content, position, ct) : null;
+        if (e.Internal || call?.Kind is CallKinds.Internal or CallKinds.Consult or CallKinds.Help) return null;
+        call ??= new CallFacts(e.CallId, null, null, null, [], null, null);
+        return await StoreAsync(e.CallId, e.AgentId, e.At, await builder.BuildAsync(call, call.ArrivedAt ?? e.At, ct), position, ct);
+    }
+
+    /// <summary>The CallFacts row is written first, so the pop sees the dialed number.</summary>
+    public async Task<ScreenPopDto?> DialedAsync(CallDialed e, ulong position, CancellationToken ct)
+    {
+        await calls.DialedAsync(e, position, ct);
+        if (e.Kind != CallKinds.Outbound || await pops.FindAsync(e.CallId, ct) is not null) return null;
+        var call = await calls.FindAsync(e.CallId, ct);
+        return await StoreAsync(e.CallId, e.AgentId, e.At, await builder.BuildAsync(call!, e.At, ct), position, ct);
+    }
+
+    async Task<ScreenPopDto> StoreAsync(string callId, string agentId, DateTimeOffset at, PopContent content, ulong position, CancellationToken ct)
+    {
+        await pops.InsertAsync(callId, agentId, at, content, position, ct);
+        return ScreenPopDto.From(callId, agentId, content);
+    }
+}
