@@ -27,7 +27,7 @@ public static class PbxRegistration
     public static IServiceCollection AddSimulatedPbx(this IServiceCollection s)
     {
         s.AddSingleton<PbxAgents>();
-        s.AddSingleton<IAcd, InterimAcd>();
+        s.AddSingleton<IAcd, ConfiguredAcd>();
         s.AddSingleton<SimulatedPbx>();
         s.AddSingleton<ITelephony>(sp => sp.GetRequiredService<SimulatedPbx>());
         s.AddSingleton<ISimulatedCallers>(sp => sp.GetRequiredService<SimulatedPbx>());

@@ -61,11 +61,11 @@ public sealed partial class SimulatedPbx
     CallCenter.Calls.Ingesting.CtiEvent VoiceMessage(PbxCall call) =>
         Fact("VoiceMessageLeft", call) with { DurationSeconds = 5 + (int)((uint)call.Id.GetHashCode() % 40) };
 
-    /// <summary>R-ACD-3: position × average handle time ÷ agents staffed on the queue (at least one).</summary>
+    /// <summary>R-ACD-3 (formula in docs/routing.md): staffed = agents on this queue's calls now.</summary>
     int ExpectedWait(PbxCall call, int position)
     {
-        var staffed = calls.Values.SelectMany(c => c.Connected).Select(l => l.AgentId).Distinct().Count();
-        return (int)Math.Round(position * averageHandleSeconds / Math.Max(1, staffed));
+        var staffed = calls.Values.Where(c => c.Queue == call.Queue).SelectMany(c => c.Connected).Select(l => l.AgentId).Distinct().Count();
+        return Routing.Router.ExpectedWaitSeconds(position, staffed, averageHandleSeconds);
     }
 
     double averageHandleSeconds = 180;

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using CallCenter.Telephony.Routing;
+
+namespace CallCenter.Telephony.Pbx;
+
+/// <summary>
+/// The ACD as admins configure it: blacklist (R-ACD-4), queue by IVR trail, the queue's routing strategy (R-ACD-2).
+/// Per-agent counts for "balanced" and the callers' last agents are kept in memory since start (as a PBX would).
+/// </summary>
+public sealed class ConfiguredAcd(QueueDirectory queues, BlacklistService blacklist) : IAcd
+{
+    readonly ConcurrentDictionary<string, string> lastAgent = new();
+    readonly ConcurrentDictionary<(string Agent, DateOnly Day), int> answered = new();
+
+    public Task<bool> IsBlockedAsync(string number, CancellationToken ct) => blacklist.IsBlockedAsync(number, ct);
+
+    public async Task<AcdQueue> QueueForAsync(string? requested, string[] ivrTrail, DateTimeOffset now, CancellationToken ct)
+    {
+        var q = (requested is null ? null : await queues.ByIdAsync(requested, ct)) ?? await queues.ByIvrTrailAsync(ivrTrail, ct);
+        var open = q.Strategy != RoutingStrategies.TimeOfDay || Router.IsOpen(q, now);
+        return new AcdQueue(q.Id, q.MaxWaitSeconds, open, q.DutyAgents);
+    }
+
+    public async Task<IReadOnlyList<(PbxCall Call, string AgentId)>> AssignAsync(string queue, IReadOnlyList<PbxCall> waiting,
+        IReadOnlyList<PbxAgent> ready, DateTimeOffset now, CancellationToken ct)
+    {
+        var q = await queues.ByIdAsync(queue, ct) ?? await queues.ByIvrTrailAsync([], ct);
+        var day = DateOnly.FromDateTime(now.DateTime);
+        var candidates = ready.Where(a => a.Since is not null).Select(a => new AgentCandidate(a.AgentId, a.Extension, a.SkillGroups, a.Since!.Value,
+            answered.GetValueOrDefault((a.AgentId, day)), TimeSpan.Zero)).ToList();
+        var byId = waiting.ToDictionary(c => c.Id);
+        var pairs = new List<(PbxCall, string)>();
+        foreach (var call in Router.ServeOrder(q, waiting.Select(c => new WaitingCall(c.Id, c.Ani ?? "", c.QueuedAt!.Value, c.CustomerLevel,
+                     lastAgent.GetValueOrDefault(c.Ani ?? "")))))
+        {
+            var pbxCall = byId[call.CallId];
+            var agent = Router.ChooseAgent(q, call, [.. candidates.Where(a => !pbxCall.Skipped.Contains(a.AgentId))], now);
+            if (agent is null) continue;
+            pairs.Add((pbxCall, agent));
+            candidates.RemoveAll(a => a.AgentId == agent);
+        }
+        return pairs;
+    }
+
+    public void Served(string ani, string agentId, DateTimeOffset at)
+    {
+        lastAgent[ani] = agentId;
+        answered.AddOrUpdate((agentId, DateOnly.FromDateTime(at.DateTime)), 1, (_, n) => n + 1);
+    }
+}
