@@ -77,7 +77,7 @@ public sealed partial class PostgresEventStore
             if (page.EventsWaitingAboveHorizon)
             {
                 wait = inFlightWait;
-                inFlightWait = TimeSpan.FromTicks(Math.Min(inFlightWait.Ticks * 2, _options.PollInterval.Ticks));
+                inFlightWait = TimeSpan.FromTicks(Math.Min(inFlightWait.Ticks * 2, _options.InFlightPollLimit.Ticks));
             }
             await WakeUpSignal.WaitAsync(wake, wait, ct);
         }

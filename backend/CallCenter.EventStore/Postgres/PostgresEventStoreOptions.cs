@@ -9,8 +9,11 @@ public sealed record PostgresEventStoreOptions
 
     /// <summary>How soon a subscription looks again when committed events wait behind a transaction
     /// that is still running (they become readable the moment it ends, and nothing signals that).
-    /// Doubles while it keeps waiting, up to <see cref="PollInterval"/>.</summary>
+    /// Doubles while it keeps waiting, up to <see cref="InFlightPollLimit"/>. The running transaction is often not an
+    /// append at all (a projection's write on the same server), so this bounds the added latency of a live push.</summary>
     public TimeSpan InFlightPollInterval { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    public TimeSpan InFlightPollLimit { get; init; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>At most this many transactions append at once; appends arriving meanwhile are written together in the
     /// next one (group commit). 0 = no batching: every append is its own transaction.</summary>
