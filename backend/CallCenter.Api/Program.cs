@@ -42,6 +42,7 @@ app.MapCalls();
 app.MapCallControl();
 app.MapLiveCalls();
 app.MapSimulatorCalls();
+CallCenter.Simulation.SimulationSetup.MapSimulation(app);
 app.MapPhoneSettings();
 app.MapScreenPops();
 app.MapWorkOrders();

@@ -62,6 +62,7 @@ public static class Services
         s.AddSingleton<IProjection, CallsToAgents>();
         s.AddSingleton<IProjection, CallCenter.Calls.LiveCalls.LiveCallsProjection>();
         s.AddSimulatedPbx();
+        CallCenter.Simulation.SimulationSetup.AddSimulation(s);
         s.AddScreenPops();
         s.AddHostedService<ProjectionRunner>();
         s.AddSignalR();

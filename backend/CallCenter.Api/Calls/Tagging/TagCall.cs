@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CallCenter.Calls.Tagging;
 
 /// <summary>R-TAG-1, R-TAG-2: tag a call with purpose and sub-type; frees the agent to go ready again.</summary>
-public sealed record TagCall(string CallId, string? Purpose, string? Subtype, string? CustomerId, string AgentId, bool BySupervisor, DateTimeOffset At)
-    : ICommand<TagResult>;
+/// <param name="By">Who tagged, when not the signed-in user of an HTTP request (the demo's simulated agents).</param>
+public sealed record TagCall(string CallId, string? Purpose, string? Subtype, string? CustomerId, string AgentId, bool BySupervisor, DateTimeOffset At,
+    EventMetadata? By = null) : ICommand<TagResult>;
 
 public sealed record TagBody(string? Purpose, string? Subtype, string? CustomerId);
 public sealed record TagResult(string CallId, string Purpose, string Subtype, string? CustomerId, string? Area, long Revision);
@@ -51,9 +52,9 @@ public sealed class TagCallHandler(CommandPipeline pipeline, CustomerAreas areas
         var (call, revision) = await pipeline.LoadAsync<CallStream, Call, CallEvent>(c.CallId, ct);
         var area = await areas.AreaOfAsync(c.CustomerId, call.Ani, ct);
         var decided = await pipeline.AppendAsync<CallStream, Call, CallEvent>(
-            c.CallId, call, revision, TagDecider.Decide(call, c, area), user.Metadata(c.AgentId), ct);
+            c.CallId, call, revision, TagDecider.Decide(call, c, area), c.By ?? user.Metadata(c.AgentId), ct);
         var tag = decided.State.Tag!;
-        await FreeAgentAsync(tag, ct);
+        await FreeAgentAsync(tag, c.By ?? user.Metadata(tag.AgentId), ct);
         return new TagResult(c.CallId, tag.Purpose, tag.Subtype, tag.CustomerId, tag.Area, decided.Revision);
     }
 
@@ -61,7 +62,7 @@ public sealed class TagCallHandler(CommandPipeline pipeline, CustomerAreas areas
     /// Records the tag on the agent's stream right away, so that "ready" works the moment the tag is saved.
     /// A second stream, so not atomic with the call's: tagging again (an idempotent no-op on the call) repairs a miss.
     /// </summary>
-    async Task FreeAgentAsync(CallTagged tag, CancellationToken ct)
+    async Task FreeAgentAsync(CallTagged tag, EventMetadata by, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -69,7 +70,7 @@ public sealed class TagCallHandler(CommandPipeline pipeline, CustomerAreas areas
             {
                 await pipeline.HandleAsync<AgentStream, Agent, AgentEvent>(tag.AgentId, null,
                     s => s.UntaggedCallId == tag.CallId || s.LastTaggedCallId != tag.CallId ? [new AgentCallTagged(tag.AgentId, tag.CallId, tag.At)] : [],
-                    user.Metadata(tag.AgentId), ct);
+                    by, ct);
                 return;
             }
             catch (EventStore.WrongExpectedVersionException) when (attempt < 3) { } // the PBX reactor wrote meanwhile: fold again

@@ -47,3 +47,6 @@ public sealed class PbxCall(string id, string kind, DateTimeOffset startedAt)
     /// <summary>Parties on the line: connected agents plus the customer or external party.</summary>
     public int Parties => Connected.Count() + (Customer ? 1 : 0) + (External ? 1 : 0);
 }
+
+public sealed record PbxLegView(string AgentId, LegState State, DateTimeOffset Since);
+public sealed record PbxCallView(string Id, string? Queue, IReadOnlyList<PbxLegView> Legs);

@@ -72,11 +72,11 @@ public sealed partial class SimulatedPbx(IServiceScopeFactory scopes, IAcd acd, 
     bool HoldsOnly(string agentId) =>
         calls.Values.Select(c => c.LegOf(agentId)).Where(l => l is not null).All(l => l!.State == LegState.Held);
 
-    /// <summary>Calls in progress, for tests and the wallboard.</summary>
-    public IReadOnlyList<PbxCall> Snapshot()
+    /// <summary>Calls in progress and who is on them (copies: safe to read while the PBX works).</summary>
+    public async Task<IReadOnlyList<PbxCallView>> SnapshotAsync(CancellationToken ct)
     {
-        gate.Wait();
-        try { return [.. calls.Values]; }
+        await gate.WaitAsync(ct);
+        try { return [.. calls.Values.Select(c => new PbxCallView(c.Id, c.Queue, [.. c.Legs.Select(l => new PbxLegView(l.AgentId, l.State, l.Since))]))]; }
         finally { gate.Release(); }
     }
 }

@@ -1,0 +1,16 @@
+namespace CallCenter.Simulation.Traffic;
+
+/// <summary>A caller known to the billing system (or not: Area null), for the traffic model.</summary>
+public sealed record Caller(string Phone, string? Area);
+
+/// <summary>One call of a planned day: when, who, through which IVR keys, how patient, how long it takes, how it is tagged.</summary>
+public sealed record PlannedCall(
+    string CallId, DateTimeOffset ArrivesAt, string Ani, string? Area, string Dnis, string[] IvrTrail, string Queue,
+    int PatienceSeconds, int TalkSeconds, int HoldSeconds, int WrapSeconds, string Purpose, string Subtype, int? SurveyScore);
+
+/// <summary>Volume and shape of generated days. The center's clock is UTC+8.</summary>
+public sealed record TrafficOptions(int CallsPerDay = 20_000, double RepeatShare = 0.08, double UnknownCallerShare = 0.1,
+    double BurstDayShare = 0.3, int BurstCalls = 40)
+{
+    public static readonly TimeSpan CenterOffset = TimeSpan.FromHours(8);
+}

@@ -1,0 +1,110 @@
+using CallCenter.EventStore;
+using CallCenter.Infrastructure.EventSourcing;
+using CallCenter.Simulation.History;
+using CallCenter.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CallCenter.Tests.Simulation;
+
+/// <summary>History on a virtual clock through CTI ingestion: well-formed, ordered, deterministic, and rebuildable.</summary>
+public class HistoryGeneratorTests
+{
+    static readonly DateOnly End = new(2026, 11, 20);
+
+    static async Task<List<RecordedEvent>> AllAsync(AppHost app)
+    {
+        var all = new List<RecordedEvent>();
+        await foreach (var e in app.Services.GetRequiredService<IEventStore>().ReadAllAsync(null, null, int.MaxValue)) all.Add(e);
+        return all;
+    }
+
+    /// <summary>$all readers stop below running transactions: wait until the reactor is done and the count holds still.</summary>
+    static async Task<List<RecordedEvent>> SettledAsync(AppHost app)
+    {
+        var status = app.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>();
+        var last = -1;
+        return await Eventually.GetAsync(async () => await AllAsync(app), all =>
+        {
+            var settled = all.Count == last && status.PositionOf("calls-to-agents") >= all.Max(e => e.Position);
+            last = all.Count;
+            return settled;
+        }, TimeSpan.FromSeconds(60), "history settled");
+    }
+
+    static DateTimeOffset At(RecordedEvent e) =>
+        System.Text.Json.JsonDocument.Parse(e.Data).RootElement.GetProperty("at").GetDateTimeOffset();
+
+    [Fact]
+    public async Task Two_days_are_well_formed_in_event_time_order_and_a_rerun_stores_nothing_new()
+    {
+        using var app = await AppHost.StartAsync();
+        var generator = app.Services.GetRequiredService<HistoryGenerator>();
+        var first = await generator.RunAsync(new HistoryRequest(2, 42, 400, End), default);
+        Assert.Equal(2, first.DaysDone);
+        var events = await SettledAsync(app);
+
+        foreach (var agent in events.Where(e => e.StreamId.StartsWith("agent-")).GroupBy(e => e.StreamId))
+        {
+            var times = agent.OrderBy(e => e.StreamRevision).Select(At).ToList();
+            Assert.True(times.SequenceEqual(times.Order()), $"{agent.Key} is out of event-time order");
+        }
+        var calls = events.Where(e => e.StreamId.StartsWith("call-")).GroupBy(e => e.StreamId).ToList();
+        Assert.InRange(calls.Count, 800, 1000); // 400 a day plus repeats and a burst
+        foreach (var call in calls)
+        {
+            var types = string.Join(",", call.OrderBy(e => e.StreamRevision).Select(e => e.Type.Replace(".v1", "")));
+            Assert.True(System.Text.RegularExpressions.Regex.IsMatch(types, "^CallArrived,(VoiceMessageLeft,CallEnded|CallQueued,CallAbandoned,CallEnded|CallQueued,CallOffered,CallAnswered,(CallHeld,CallRetrieved,)?CallEnded,(SurveyCompleted,)?CallTagged)$"), $"{call.Key}: {types}");
+        }
+        Assert.Contains(calls, c => c.Any(e => e.Type == "VoiceMessageLeft.v1")); // night calls
+
+        // The reactor has caught up (SettledAsync) and its own appends were all duplicates.
+        Assert.Equal(events.Count, (await AllAsync(app)).Count);
+
+        var again = await generator.RunAsync(new HistoryRequest(2, 42, 400, End), default);
+        Assert.Equal(events.Count, (await AllAsync(app)).Count); // deterministic ids: nothing new
+        Assert.Equal(first.Events, again.Events);
+    }
+
+    [Fact]
+    public async Task Thirty_days_of_history_rebuild_the_screen_pop_read_model_row_for_row()
+    {
+        var database = await TestDatabase.CreateAsync("pop30");
+        string[] tables = ["screen_pop_calls", "screen_pop_work_orders", "screen_pops"];
+        List<string> before;
+        using (var app = await AppHost.StartAsync(database))
+        {
+            var progress = await app.Services.GetRequiredService<HistoryGenerator>().RunAsync(new HistoryRequest(30, 7, 120, End), default);
+            Assert.Equal(30, progress.DaysDone);
+            var last = (await AllAsync(app)).Max(e => e.Position);
+            await Eventually.GetAsync(() => Task.FromResult(app.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>().PositionOf("screen-pops")),
+                p => p >= last, TimeSpan.FromSeconds(120), "pops caught up");
+            before = await RowsAsync(database, tables);
+            Assert.True(before.Count(r => r.StartsWith("screen_pops ")) > 2500, "a pop for every offered call");
+        }
+        await using (var conn = new NpgsqlConnection(database))
+        {
+            await conn.OpenAsync();
+            await new NpgsqlCommand("drop table screen_pops, screen_pop_calls, screen_pop_work_orders; delete from projection_checkpoints where name = 'screen-pops'", conn).ExecuteNonQueryAsync();
+        }
+        using var rebuilt = await AppHost.StartAsync(database);
+        var end = (await AllAsync(rebuilt)).Max(e => e.Position);
+        await Eventually.GetAsync(() => Task.FromResult(rebuilt.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>().PositionOf("screen-pops")),
+            p => p >= end, TimeSpan.FromSeconds(120), "rebuilt from position 0");
+        Assert.Equal(before, await RowsAsync(database, tables));
+    }
+
+    static async Task<List<string>> RowsAsync(string database, string[] tables)
+    {
+        await using var conn = new NpgsqlConnection(database);
+        await conn.OpenAsync();
+        var rows = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var cmd = new NpgsqlCommand($"select row_to_json(t)::text from {table} t order by 1", conn);
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) rows.Add(table + " " + r.GetString(0));
+        }
+        return rows;
+    }
+}
