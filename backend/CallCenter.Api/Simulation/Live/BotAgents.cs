@@ -86,6 +86,11 @@ public sealed class BotAgents(SimulatedPbx pbx, ITelephony telephony, IServiceSc
         await using var scope = scopes.CreateAsyncScope();
         var pipeline = scope.ServiceProvider.GetRequiredService<CommandPipeline>();
         var (state, _) = await pipeline.LoadAsync<AgentStream, Agent, AgentEvent>(bot, ct);
+        for (var i = 0; i < 50 && state.Status == AgentStatus.Talking; i++) // the call's end reaches the agent's stream through the reactor
+        {
+            await Task.Delay(100, ct);
+            (state, _) = await pipeline.LoadAsync<AgentStream, Agent, AgentEvent>(bot, ct);
+        }
         if (state.UntaggedCallId is { } untagged) // left over from an earlier run
         {
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(

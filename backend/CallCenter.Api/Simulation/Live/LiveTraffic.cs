@@ -13,7 +13,7 @@ namespace CallCenter.Simulation.Live;
 /// new user sees a working center; agent1…agent10 are left for people.
 /// </summary>
 public sealed class LiveTraffic(AppOptions options, ISimulatedCallers callers, BotAgents bots, IServiceScopeFactory scopes,
-    TimeProvider clock, ILogger<LiveTraffic> log) : BackgroundService
+    History.HistoryGenerator history, EventStore.IEventStore store, TimeProvider clock, ILogger<LiveTraffic> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
@@ -21,6 +21,7 @@ public sealed class LiveTraffic(AppOptions options, ISimulatedCallers callers, B
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(2), stop); // let projections catch up after start
+            await SeedHistoryAsync(stop);
             await bots.StartAsync(stop);
             var runBots = bots.RunAsync(options.SimulatorSpeed, stop);
             await PlaceCallsAsync(stop);
@@ -57,6 +58,15 @@ public sealed class LiveTraffic(AppOptions options, ISimulatedCallers callers, B
             startVirtual = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TrafficOptions.CenterOffset);
             startReal = clock.GetUtcNow();
         }
+    }
+
+    /// <summary>A fresh demo gets a week of history first, so pops show earlier calls and reports have data.</summary>
+    async Task SeedHistoryAsync(CancellationToken ct)
+    {
+        await foreach (var _ in store.ReadAllAsync(null, EventStore.EventFilter.Streams("call-H"), 1, ct)) return;
+        log.LogInformation("Generating a week of demo history…");
+        var done = await history.RunAsync(new History.HistoryRequest(7, 1, 1000), ct);
+        log.LogInformation("Demo history: {Events} events in {Days} days ({Rate:F0} events/s)", done.Events, done.DaysDone, done.EventsPerSecond);
     }
 
     async Task<List<Caller>> CallersAsync(CancellationToken ct)
