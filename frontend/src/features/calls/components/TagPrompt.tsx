@@ -1,7 +1,7 @@
 import { TagsOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Modal, Select, Typography } from 'antd';
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { Alert, App, Button, Form, Modal, Select, Typography, type RefSelectProps } from 'antd';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyAgentState } from '../../../shared/agentState/useMyAgentState';
 import type { ScreenPop } from '../../../shared/api/callTypes';
@@ -65,7 +65,10 @@ function TagDialog({ callId, onLater }: { callId: string; onLater: () => void })
   const pop = queryClient.getQueryData<ScreenPop>(queryKeys.screenPop(callId));
   const chosenPop = chosen ? queryClient.getQueryData<ScreenPop>(queryKeys.screenPop(callId, chosen)) : undefined;
   const [form] = Form.useForm<TagForm>();
-  const purpose = Form.useWatch('purpose', form);
+  const purposeRef = useRef<RefSelectProps>(null);
+  const subtypeRef = useRef<RefSelectProps>(null);
+  // local state, not Form.useWatch: the sub-type must be enabled before the focus moves to it
+  const [purpose, setPurpose] = useState<string>();
   const initialCustomer = chosen ?? (pop?.match === 'single' ? pop.customer?.id : undefined) ?? null;
 
   const customerOptions = useMemo(() => {
@@ -114,6 +117,8 @@ function TagDialog({ callId, onLater }: { callId: string; onLater: () => void })
       closable={false}
       mask={{ closable: false }}
       keyboard={false}
+      // the modal focuses itself when open: hand the focus on to the first field
+      afterOpenChange={(open) => open && purposeRef.current?.focus()}
       data-testid="tag-dialog"
       footer={[
         <Button key="later" onClick={onLater} data-testid="tag-later">
@@ -137,16 +142,22 @@ function TagDialog({ callId, onLater }: { callId: string; onLater: () => void })
         >
           <Form.Item name="purpose" label={t('tag.purpose')} rules={[{ required: true, message: t('tag.purposeRequired') }]}>
             <Select
+              ref={purposeRef}
               autoFocus
               showSearch={{ optionFilterProp: 'label' }}
               data-testid="tag-purpose"
               loading={purposes.isLoading}
-              onChange={() => form.setFieldValue('subtype', undefined)}
+              onChange={(code: string) => {
+                setPurpose(code);
+                form.setFieldValue('subtype', undefined);
+                setTimeout(() => subtypeRef.current?.focus()); // once enabled: on to the sub-type
+              }}
               options={(purposes.data ?? []).map((p) => ({ value: p.code, label: purposeLabel(p) }))}
             />
           </Form.Item>
           <Form.Item name="subtype" label={t('tag.subtype')} rules={[{ required: true, message: t('tag.subtypeRequired') }]}>
             <Select
+              ref={subtypeRef}
               showSearch={{ optionFilterProp: 'label' }}
               data-testid="tag-subtype"
               disabled={!purpose}

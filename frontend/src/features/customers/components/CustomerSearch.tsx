@@ -1,3 +1,4 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,22 +18,27 @@ interface Props {
 export function CustomerSearch({ onPick, initialQuery = '' }: Props) {
   const { t } = useTranslation();
   const code = useCodeLabel();
+  const [text, setText] = useState(initialQuery);
   const [q, setQ] = useState(initialQuery);
   const search = useCustomerSearch(q);
   const tooShort = q.trim().length > 0 && q.trim().length < MIN_QUERY;
 
   return (
     <Space orientation="vertical" size={10} style={{ width: '100%' }} data-testid="customer-search">
-      <Input.Search
-        data-testid="customer-search-input"
-        placeholder={t('customerSearch.placeholder')}
-        defaultValue={initialQuery}
-        allowClear
-        enterButton
-        loading={search.isFetching}
-        onSearch={(v) => setQ(v)}
-        style={{ maxWidth: 520 }}
-      />
+      <Space.Compact style={{ width: '100%', maxWidth: 520 }}>
+        <Input
+          data-testid="customer-search-input"
+          placeholder={t('customerSearch.placeholder')}
+          value={text}
+          allowClear
+          prefix={<SearchOutlined />}
+          onChange={(e) => setText(e.target.value)}
+          onPressEnter={() => setQ(text)}
+        />
+        <Button type="primary" loading={search.isFetching} onClick={() => setQ(text)} data-testid="customer-search-submit">
+          {t('customerSearch.search')}
+        </Button>
+      </Space.Compact>
       {tooShort && <Typography.Text type="secondary">{t('customerSearch.tooShort', { min: MIN_QUERY })}</Typography.Text>}
       {search.isError && <Alert type="error" showIcon title={problemMessage(search.error, t)} />}
       {search.data && (

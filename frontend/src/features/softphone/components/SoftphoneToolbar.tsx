@@ -140,6 +140,7 @@ export function SoftphoneToolbar() {
             trigger={[]}
             open={popover === action && plans[action].enabled}
             onOpenChange={(open) => !open && setPopover(null)}
+            destroyOnHidden
             placement="bottom"
             title={t(`softphone.${action}`)}
             content={
