@@ -1,8 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import type { HubConnection } from '@microsoft/signalr';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Me } from '../shared/api/types';
 import { agentState, jsonResponse, me, renderWith, signedInClient } from '../test/render';
+import { SignalRProvider } from '../shared/signalr/SignalRProvider';
+import { liveCall, party, singlePop } from '../test/calls';
 import { DesktopShell } from './DesktopShell';
 
 function renderShell(user: Me = me()) {
@@ -80,12 +83,56 @@ describe('DesktopShell', () => {
     expect(await screen.findByTestId('agent-row-agent1')).toBeInTheDocument();
   });
 
-  it('softphone buttons are present with shortcuts but disabled until call control ships', () => {
+  it('softphone buttons are present with their shortcuts; without a call only dial and pick-up are enabled', () => {
     renderShell();
-    for (const id of ['btn-answer', 'btn-hangUp', 'btn-hold', 'btn-retrieve', 'btn-mute', 'btn-transfer', 'btn-consult', 'btn-conference', 'btn-dial']) {
+    for (const id of ['btn-answer', 'btn-hang-up', 'btn-hold', 'btn-retrieve', 'btn-mute', 'btn-transfer', 'btn-consult', 'btn-conference', 'btn-connect-release', 'btn-help']) {
       expect(screen.getByTestId(id)).toBeDisabled();
     }
+    expect(screen.getByTestId('btn-dial')).toBeEnabled();
+    expect(screen.getByTestId('btn-pick-up')).toBeEnabled();
     expect(screen.getByTestId('btn-answer')).toHaveAttribute('aria-keyshortcuts', 'Alt+A');
-    expect(screen.getByTestId('btn-hangUp')).toHaveAttribute('aria-keyshortcuts', 'Alt+X');
+    expect(screen.getByTestId('btn-hang-up')).toHaveAttribute('aria-keyshortcuts', 'Alt+X');
+    expect(screen.getByTestId('btn-hold')).toHaveAttribute('aria-keyshortcuts', 'Alt+H');
+  });
+
+  it('opens a tab for a call found at load (GET /api/agents/{me}/calls) and for each pushed screen pop', async () => {
+    const handlers = new Map<string, Set<(...args: unknown[]) => void>>();
+    const emit = (event: string, payload: unknown) => handlers.get(event)?.forEach((h) => h(payload));
+    const connection = {
+      state: 'Disconnected',
+      start: async () => {},
+      stop: async () => {},
+      on: (event: string, h: (...args: unknown[]) => void) => handlers.set(event, (handlers.get(event) ?? new Set()).add(h)),
+      off: (event: string, h: (...args: unknown[]) => void) => handlers.get(event)?.delete(h),
+      onreconnecting: () => {},
+      onreconnected: () => {},
+      onclose: () => {},
+    } as unknown as HubConnection;
+    const user = me(['agent'], agentState({ state: 'talking', currentCallId: 'c1' }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url === '/api/me') return jsonResponse(200, user);
+        if (url === '/api/agents/agent1') return jsonResponse(200, user.agentState);
+        if (url === '/api/agents/agent1/calls') return jsonResponse(200, [liveCall('c1', [party('agent1', 'talking')])]);
+        if (url === '/api/calls/c1/screen-pop') return jsonResponse(200, singlePop('c1'));
+        return jsonResponse(200, []);
+      }),
+    );
+    renderWith(
+      <SignalRProvider enabled connectionFactory={() => connection}>
+        <DesktopShell me={user} centerTitle="Hotline" />
+      </SignalRProvider>,
+      { client: signedInClient(user) },
+    );
+
+    expect(await screen.findByTestId('call-tab-c1')).toHaveTextContent('13900000001');
+    expect(await screen.findByTestId('pop-customer-name')).toHaveTextContent('Wang Fang');
+
+    await waitFor(() => expect(handlers.get('screenPop')?.size).toBe(2)); // the cache and the tab opener
+    act(() => emit('screenPop', singlePop('c2', { ani: '13700000002', match: 'none', customer: null, business: null })));
+    expect(await screen.findByTestId('call-tab-c2')).toHaveTextContent('13700000002');
+    expect(await screen.findByTestId('pop-none')).toBeInTheDocument(); // the pushed pop, no request
+    await waitFor(() => expect(within(document.querySelector('.ant-tabs-tab-active') as HTMLElement).getByTestId('call-tab-c2')).toBeInTheDocument());
   });
 });

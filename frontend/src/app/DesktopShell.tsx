@@ -1,16 +1,22 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Divider, Layout } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnouncementStrip } from '../features/announcements/components/AnnouncementStrip';
 import { StateControls } from '../features/agents/components/StateControls';
 import { StatusBar } from '../features/agents/components/StatusBar';
+import { useCallTabOpener } from '../features/calls/api/useCallTabOpener';
+import { TagPrompt } from '../features/calls/components/TagPrompt';
 import { SoftphoneToolbar } from '../features/softphone/components/SoftphoneToolbar';
+import type { LiveCall } from '../shared/api/callTypes';
+import { queryKeys } from '../shared/api/queryKeys';
 import type { Me } from '../shared/api/types';
 import { AppHeader } from './AppHeader';
 import { DesktopTabs } from './DesktopTabs';
 import styles from './DesktopShell.module.css';
 import { MainMenu } from './MainMenu';
 import { DEFAULT_TAB, findLeaf } from './menu';
+import { callIdOfTab, callTabKey } from './tabs/callTabs';
 import { useTabs } from './tabs/useTabs';
 
 const MENU_COLLAPSED_KEY = 'callcenter.menuCollapsed';
@@ -25,20 +31,27 @@ export function DesktopShell({ me, centerTitle }: { me: Me; centerTitle: string 
       return !c;
     });
 
+  const queryClient = useQueryClient();
   const evictedNotice = useCallback(
     (key: string) => {
       const leaf = findLeaf(key);
-      return t('tabs.evicted', { title: leaf ? t(leaf.label) : key });
+      const callId = callIdOfTab(key);
+      const number = callId ? queryClient.getQueryData<LiveCall>(queryKeys.call(callId))?.ani ?? callId : '';
+      return t('tabs.evicted', { title: leaf ? t(leaf.label) : callId ? t('call.tabTitle', { number }) : key });
     },
-    [t],
+    [t, queryClient],
   );
   const tabs = useTabs(DEFAULT_TAB, evictedNotice);
+  const { open: openTab } = tabs;
+  const openCallTab = useCallback((callId: string) => openTab(callTabKey(callId)), [openTab]);
+  useCallTabOpener(openCallTab);
 
   return (
     <Layout className={styles.shell}>
       <AppHeader me={me} centerTitle={centerTitle} collapsed={collapsed} onToggleMenu={toggleMenu} />
       <div className={styles.toolbar}>
         <StateControls />
+        <TagPrompt />
         <Divider orientation="vertical" className={styles.toolbarDivider} />
         <SoftphoneToolbar />
       </div>

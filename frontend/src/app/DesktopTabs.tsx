@@ -1,7 +1,9 @@
 import { AppstoreOutlined } from '@ant-design/icons';
 import { Empty, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CallTabLabel } from '../features/calls/components/CallTabLabel';
 import { findLeaf } from './menu';
+import { callIdOfTab } from './tabs/callTabs';
 import { TabContent } from './TabContent';
 import type { TabsState } from './tabs/tabsModel';
 
@@ -35,10 +37,11 @@ export function DesktopTabs({ tabs, centerTitle, onActivate, onClose }: Props) {
       onEdit={(key, action) => action === 'remove' && typeof key === 'string' && onClose(key)}
       items={tabs.open.map((key) => {
         const leaf = findLeaf(key);
-        const label = leaf ? t(leaf.label) : key;
+        const callId = callIdOfTab(key);
+        const label = leaf ? t(leaf.label) : callId ? t('call.tab') : key;
         return {
           key,
-          label: <span data-testid={`tab-${key}`}>{label}</span>,
+          label: callId ? <CallTabLabel callId={callId} /> : <span data-testid={`tab-${key}`}>{label}</span>,
           closable: true,
           closeIcon: undefined,
           children: (

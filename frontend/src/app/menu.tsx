@@ -11,7 +11,14 @@ import type { ReactNode } from 'react';
 import type { Me, Role } from '../shared/api/types';
 
 /** What a tab shows; 'comingSoon' items are honest placeholders for later releases. */
-export type TabView = 'myState' | 'realtimeMonitor' | 'myAccount' | 'centerTitle' | 'comingSoon';
+export type TabView =
+  | 'myState'
+  | 'currentCall'
+  | 'customerSearch'
+  | 'realtimeMonitor'
+  | 'myAccount'
+  | 'centerTitle'
+  | 'comingSoon';
 
 export interface MenuLeaf {
   key: string;
@@ -36,7 +43,7 @@ export const menuGroups: MenuGroup[] = [
     icon: <PhoneOutlined />,
     children: [
       { key: 'my-state', label: 'menu.myState', view: 'myState' },
-      { key: 'current-call', label: 'menu.currentCall', view: 'comingSoon' },
+      { key: 'current-call', label: 'menu.currentCall', view: 'currentCall' },
       { key: 'call-history', label: 'menu.callHistory', view: 'comingSoon' },
     ],
   },
@@ -45,7 +52,7 @@ export const menuGroups: MenuGroup[] = [
     label: 'menu.serviceSupport',
     icon: <CustomerServiceOutlined />,
     children: [
-      { key: 'customer-search', label: 'menu.customerSearch', view: 'comingSoon' },
+      { key: 'customer-search', label: 'menu.customerSearch', view: 'customerSearch' },
       { key: 'work-orders', label: 'menu.workOrders', view: 'comingSoon' },
       { key: 'authorization', label: 'menu.authorization', view: 'comingSoon' },
     ],

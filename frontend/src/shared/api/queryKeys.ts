@@ -8,4 +8,18 @@ export const queryKeys = {
   agent: (id: string) => ['agent', id] as const,
   /** State changes received live during this browser session (client-only). */
   agentHistory: (id: string) => ['agent-history', id] as const,
+  /** The agent's live calls (GET /api/agents/{id}/calls, then `callChanged`). */
+  calls: (agentId: string) => ['calls', agentId] as const,
+  /** The last known shape of one call, kept after it ended (client-only). */
+  call: (callId: string) => ['call', callId] as const,
+  /** Calls ringing at someone else that this browser has been told about (pick-up). */
+  ringingElsewhere: ['calls-ringing-elsewhere'] as const,
+  /** A call's screen pop; with customerId: that customer's single view. */
+  screenPop: (callId: string, customerId?: string | null) => ['screen-pop', callId, customerId ?? null] as const,
+  /** Which customer the agent chose for a call (client-only; pre-selects the tag dialog). */
+  callCustomer: (callId: string) => ['call-customer', callId] as const,
+  callPurposes: ['call-purposes'] as const,
+  customers: (q: string) => ['customers', q] as const,
+  /** Tag dialog closed with "later" (client-only; reopened when "ready" is refused). */
+  tagPromptDismissed: (callId: string) => ['tag-prompt-dismissed', callId] as const,
 };

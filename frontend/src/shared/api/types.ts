@@ -23,6 +23,8 @@ export interface AgentState {
   skillGroups: string[];
   currentCallId: string | null;
   revision: number;
+  /** The ended customer call the agent must tag before going ready again (R-TAG-2). */
+  untaggedCallId?: string | null;
 }
 
 export interface Me {

@@ -40,6 +40,7 @@ export function SignalRProvider({ enabled, children, connectionFactory = createD
       void queryClient.invalidateQueries({ queryKey: ['agent'] });
       void queryClient.invalidateQueries({ queryKey: queryKeys.me });
       void queryClient.invalidateQueries({ queryKey: queryKeys.announcements });
+      void queryClient.invalidateQueries({ queryKey: ['calls'] });
     };
     connection.onreconnecting(() => setStatus('reconnecting'));
     connection.onreconnected(() => {

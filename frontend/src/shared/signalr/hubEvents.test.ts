@@ -3,7 +3,9 @@ import { agentState, me, signedInClient } from '../../test/render';
 import { HISTORY_LIMIT, mergeAgentLists, newerOf, type AgentStateHistoryEntry } from '../agentState/applyAgentState';
 import { queryKeys } from '../api/queryKeys';
 import type { AgentState, Me } from '../api/types';
-import { AGENT_STATE_CHANGED, registerCacheSync, type HubEventSource } from './hubEvents';
+import { liveCall, party, singlePop } from '../../test/calls';
+import type { LiveCall, ScreenPop } from '../api/callTypes';
+import { AGENT_STATE_CHANGED, CALL_CHANGED, registerCacheSync, SCREEN_POP, type HubEventSource } from './hubEvents';
 
 /** Stands in for a HubConnection: lets the test play server → client messages. */
 class FakeHub implements HubEventSource {
@@ -92,5 +94,48 @@ describe('a refetch that raced a push', () => {
     expect(newerOf(agentState({ revision: 9, state: 'talking' }), pushed)?.state).toBe('talking');
     const list = mergeAgentLists([fetched, agentState({ agentId: 'agent2', revision: 1 })], [pushed]);
     expect(list.map((a) => a.revision)).toEqual([8, 1]);
+  });
+});
+
+describe('callChanged and screenPop → query caches', () => {
+  it("keeps my live calls: added while I am on the call, dropped when I left or it ended; the call's shape stays", () => {
+    const client = signedInClient(me(['agent'], agentState()));
+    client.setQueryData(queryKeys.calls('agent1'), []);
+    const hub = new FakeHub();
+    registerCacheSync(hub, client);
+    const mine = () => client.getQueryData<LiveCall[]>(queryKeys.calls('agent1'))!.map((c) => [c.callId, c.parties.map((p) => p.state).join()]);
+
+    hub.emit(CALL_CHANGED, liveCall('c1', [party('agent1', 'ringing')]));
+    expect(mine()).toEqual([['c1', 'ringing']]);
+    hub.emit(CALL_CHANGED, liveCall('c1', [party('agent1', 'talking')]));
+    hub.emit(CALL_CHANGED, liveCall('c2', [party('agent7', 'ringing')])); // someone else's
+    expect(mine()).toEqual([['c1', 'talking']]);
+    hub.emit(CALL_CHANGED, liveCall('c1', [party('agent2', 'talking')])); // transferred away from me
+    expect(mine()).toEqual([]);
+    hub.emit(CALL_CHANGED, liveCall('c3', [party('agent1', 'talking')]));
+    hub.emit(CALL_CHANGED, liveCall('c3', [], { ended: true }));
+    expect(mine()).toEqual([]);
+    const ended = client.getQueryData<LiveCall>(queryKeys.call('c3'))!;
+    expect(ended.ended).toBe(true);
+    expect(ended.ani).toBe('13900000001');
+  });
+
+  it('remembers calls ringing at colleagues (pick-up) until answered', () => {
+    const client = signedInClient(me(['agent', 'supervisor'], agentState()));
+    const hub = new FakeHub();
+    registerCacheSync(hub, client);
+    const ringing = () => client.getQueryData<LiveCall[]>(queryKeys.ringingElsewhere)!.map((c) => c.callId);
+    hub.emit(CALL_CHANGED, liveCall('c5', [party('agent7', 'ringing')]));
+    expect(ringing()).toEqual(['c5']);
+    hub.emit(CALL_CHANGED, liveCall('c5', [party('agent7', 'talking')]));
+    expect(ringing()).toEqual([]);
+  });
+
+  it("stores a pushed screen pop under the call's id", () => {
+    const client = signedInClient(me(['agent'], agentState()));
+    const hub = new FakeHub();
+    registerCacheSync(hub, client);
+    hub.emit(SCREEN_POP, singlePop('c9'));
+    expect(client.getQueryData<ScreenPop>(queryKeys.screenPop('c9'))?.customer?.name).toBe('Wang Fang');
   });
 });

@@ -1,6 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { applyAgentState } from '../agentState/applyAgentState';
+import type { LiveCall, ScreenPop } from '../api/callTypes';
+import { queryKeys } from '../api/queryKeys';
 import type { AgentState } from '../api/types';
+import { applyLiveCall } from '../calls/applyLiveCall';
 
 /** The part of a HubConnection the event wiring needs (so tests can pass a fake). */
 export interface HubEventSource {
@@ -9,10 +12,22 @@ export interface HubEventSource {
 }
 
 export const AGENT_STATE_CHANGED = 'agentStateChanged';
+/** A call I am on (or any call, for supervisors) changed: docs/telephony.md `callChanged`. */
+export const CALL_CHANGED = 'callChanged';
+/** A call is offered to me: its screen pop (R-POP-1, again on transfer R-POP-6). */
+export const SCREEN_POP = 'screenPop';
 
 /** Server → client events that feed TanStack Query caches directly (no refetch loop). */
 export function registerCacheSync(connection: HubEventSource, queryClient: QueryClient): () => void {
   const onAgentStateChanged = (state: AgentState) => applyAgentState(queryClient, state);
+  const onCallChanged = (call: LiveCall) => applyLiveCall(queryClient, call);
+  const onScreenPop = (pop: ScreenPop) => queryClient.setQueryData(queryKeys.screenPop(pop.callId), pop);
   connection.on(AGENT_STATE_CHANGED, onAgentStateChanged);
-  return () => connection.off(AGENT_STATE_CHANGED, onAgentStateChanged);
+  connection.on(CALL_CHANGED, onCallChanged);
+  connection.on(SCREEN_POP, onScreenPop);
+  return () => {
+    connection.off(AGENT_STATE_CHANGED, onAgentStateChanged);
+    connection.off(CALL_CHANGED, onCallChanged);
+    connection.off(SCREEN_POP, onScreenPop);
+  };
 }

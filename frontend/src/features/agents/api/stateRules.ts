@@ -11,7 +11,8 @@ const allowed: Record<AgentStateKey, readonly AgentCommand[]> = {
   ready: ['sign-out', 'not-ready'],
   notReady: ['sign-out', 'ready', 'not-ready'],
   talking: [],
-  wrapUp: ['wrap-up/end'],
+  // ready ends after-call work too; both are refused (422) while a call is untagged (R-TAG-2)
+  wrapUp: ['wrap-up/end', 'ready'],
 };
 
 export function isCommandAllowed(state: AgentStateKey | null | undefined, command: AgentCommand): boolean {

@@ -5,6 +5,7 @@ import { applyAgentState } from '../../../shared/agentState/applyAgentState';
 import { isApiError } from '../../../shared/api/ApiError';
 import { apiPost } from '../../../shared/api/client';
 import { queryKeys } from '../../../shared/api/queryKeys';
+import { reopenTagPrompts } from '../../../shared/calls/tagPrompt';
 import type { AgentState } from '../../../shared/api/types';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import type { AgentCommand } from './stateRules';
@@ -35,6 +36,7 @@ export function useAgentCommand(agentId: string | undefined) {
       if (isApiError(error, 409) && agentId) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.agent(agentId) });
       }
+      if (isApiError(error, 422)) reopenTagPrompts(queryClient); // e.g. "Tag call … first" (R-TAG-2)
       void message.error({ content: problemMessage(error, t), key: 'agent-command' });
     },
   });

@@ -13,7 +13,7 @@ const expected: Record<AgentStateKey, (typeof buttons)[number][]> = {
   ready: ['btn-sign-out', 'btn-not-ready'],
   notReady: ['btn-sign-out', 'btn-ready', 'btn-not-ready'],
   talking: [],
-  wrapUp: ['btn-end-wrap-up'],
+  wrapUp: ['btn-end-wrap-up', 'btn-ready'],
 };
 
 function renderFor(state: AgentState | null) {

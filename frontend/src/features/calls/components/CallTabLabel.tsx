@@ -1,0 +1,30 @@
+import { PhoneFilled, PhoneOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ScreenPop } from '../../../shared/api/callTypes';
+import { queryKeys } from '../../../shared/api/queryKeys';
+import { useMe } from '../../../shared/auth/useMe';
+import { useCall } from '../../../shared/calls/useMyCalls';
+
+/** A call tab's title: the caller's number (or the pop's customer), green while it rings at me. */
+export function CallTabLabel({ callId }: { callId: string }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const call = useCall(callId);
+  const pop = useQuery<ScreenPop>({ queryKey: queryKeys.screenPop(callId), enabled: false }).data;
+  const leg = call?.parties.find((p) => p.agentId === me?.id);
+  const ringing = !call?.ended && leg?.state === 'ringing';
+  const number = call?.ani ?? pop?.ani ?? callId.slice(0, 8);
+  const who = pop?.match === 'single' && pop.customer ? ` · ${pop.customer.name}` : '';
+  return (
+    <span
+      data-testid={`call-tab-${callId}`}
+      data-state={call?.ended || (call && !leg) ? 'ended' : (leg?.state ?? 'unknown')}
+      style={ringing ? { color: '#389e0d', fontWeight: 600 } : undefined}
+      title={t('call.tabTitle', { number })}
+    >
+      {ringing ? <PhoneFilled /> : <PhoneOutlined />} {number}
+      {who}
+    </span>
+  );
+}

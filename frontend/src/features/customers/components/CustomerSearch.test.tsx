@@ -1,0 +1,47 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { agentState, jsonResponse, me, renderWith, signedInClient } from '../../../test/render';
+import { CustomerSearch } from './CustomerSearch';
+
+const customer = {
+  id: 'C042',
+  name: 'Li Lei',
+  phones: ['13911112222'],
+  address: '8 River Street',
+  area: 'binjiang',
+  areaName: 'Binjiang',
+  serviceType: 'broadband',
+  level: 'vip',
+  smartCard: null,
+  arrears: 0,
+  products: ['200M'],
+  status: 'active',
+  createdOn: '2020-05-01',
+};
+
+describe('customer search (R-SVC-1)', { timeout: 30_000 }, () => {
+  it('searches GET /api/customers?q= and calls a phone number with one click (R-PHONE-6)', async () => {
+    const fetchMock = vi.fn(async (url: string) => {
+      if (url.startsWith('/api/customers?q=')) return jsonResponse(200, [customer]);
+      if (url === '/api/calls/dial') return jsonResponse(200, { callId: 'out1' });
+      return jsonResponse(200, []);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const onPick = vi.fn();
+    const user = userEvent.setup({ delay: null });
+    renderWith(<CustomerSearch onPick={onPick} />, { client: signedInClient(me(['agent'], agentState({ state: 'ready' }))) });
+
+    await user.type(screen.getByTestId('customer-search-input'), 'li lei{Enter}');
+    const row = await screen.findByTestId('customer-row-C042');
+    expect(fetchMock).toHaveBeenCalledWith('/api/customers?q=li%20lei&take=20', expect.anything());
+    expect(row).toHaveTextContent('Binjiang');
+    expect(row).toHaveTextContent('VIP');
+
+    await user.click(within(row).getByTestId('click-to-call'));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/api/calls/dial', expect.objectContaining({ method: 'POST', body: JSON.stringify({ number: '13911112222' }) })));
+
+    await user.click(within(row).getByTestId('customer-pick-C042'));
+    expect(onPick).toHaveBeenCalledWith('C042');
+  });
+});
