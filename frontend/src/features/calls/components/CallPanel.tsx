@@ -71,8 +71,13 @@ function CallHeader({ callId }: { callId: string }) {
   const now = useNow();
   const leg = call?.parties.find((p) => p.agentId === me?.id);
   const state = call?.ended || (call && !leg) ? 'ended' : (leg?.state ?? 'unknown');
-  const ani = call?.ani ?? pop?.ani;
   const ringing = state === 'ringing';
+  // a consult / help / internal call is between agents: the caller is the colleague
+  const colleague =
+    call && call.kind !== 'inbound' && call.kind !== 'outbound'
+      ? call.parties.find((p) => p.agentId !== me?.id)?.agentId
+      : undefined;
+  const ani = colleague ? null : (call?.ani ?? pop?.ani);
 
   return (
     <Card size="small" data-testid="call-header" styles={{ body: { paddingBlock: 10 } }}>
@@ -83,7 +88,11 @@ function CallHeader({ callId }: { callId: string }) {
           icon={<PhoneOutlined />}
           data-testid="call-ringing"
           style={{ marginBottom: 10 }}
-          title={<Typography.Text strong>{t('call.ringing', { number: ani ?? '—' })}</Typography.Text>}
+          title={
+            <Typography.Text strong>
+              {colleague ? t('call.ringingAgent', { agent: colleague, kind: t(`call.kinds.${call?.kind}`, { defaultValue: call?.kind }) }) : t('call.ringing', { number: ani ?? '—' })}
+            </Typography.Text>
+          }
           action={
             <Button
               type="primary"
@@ -104,7 +113,11 @@ function CallHeader({ callId }: { callId: string }) {
         size="small"
         column={{ xs: 1, sm: 2, lg: 4 }}
         items={[
-          { key: 'ani', label: t('call.caller'), children: <span data-testid="call-ani"><PhoneNumber number={ani} /></span> },
+          {
+            key: 'ani',
+            label: t('call.caller'),
+            children: <span data-testid="call-ani">{colleague ? t('call.withAgent', { agent: colleague }) : <PhoneNumber number={ani} />}</span>,
+          },
           { key: 'dnis', label: t('call.dialed'), children: <span data-testid="call-dnis">{call?.dnis ?? pop?.dnis ?? '—'}</span> },
           { key: 'ivr', label: t('call.ivrTrail'), children: <IvrTrail trail={pop?.ivrTrail ?? call?.ivrTrail} /> },
           { key: 'queue', label: t('call.queue'), children: <span data-testid="call-queue">{call?.queue ?? '—'}</span> },

@@ -14,7 +14,11 @@ export function CallTabLabel({ callId }: { callId: string }) {
   const pop = useQuery<ScreenPop>({ queryKey: queryKeys.screenPop(callId), enabled: false }).data;
   const leg = call?.parties.find((p) => p.agentId === me?.id);
   const ringing = !call?.ended && leg?.state === 'ringing';
-  const number = call?.ani ?? pop?.ani ?? callId.slice(0, 8);
+  // a consult / help / internal call: name the colleague, not the dialed target
+  const colleague = call && call.kind !== 'inbound' && call.kind !== 'outbound'
+    ? call.parties.find((p) => p.agentId !== me?.id)?.agentId
+    : undefined;
+  const number = colleague ? t('call.withAgent', { agent: colleague }) : (call?.ani ?? pop?.ani ?? callId.slice(0, 8));
   const who = pop?.match === 'single' && pop.customer ? ` · ${pop.customer.name}` : '';
   return (
     <span

@@ -77,6 +77,7 @@ describe('tag prompt (R-TAG-2)', { timeout: 30_000 }, () => {
     await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-expanded', 'true'));
     pressEnter();
     await waitFor(() => expect(screen.getByTestId('tag-subtype')).toHaveTextContent('Billing'));
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-expanded', 'false'));
     pressEnter();
 
     await waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/api/calls/c1/tag', expect.objectContaining({ method: 'POST' })));

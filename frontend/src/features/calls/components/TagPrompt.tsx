@@ -119,7 +119,6 @@ function TagDialog({ callId, onLater }: { callId: string; onLater: () => void })
       keyboard={false}
       // the modal focuses itself when open: hand the focus on to the first field
       afterOpenChange={(open) => open && purposeRef.current?.focus()}
-      data-testid="tag-dialog"
       footer={[
         <Button key="later" onClick={onLater} data-testid="tag-later">
           {t('tag.later')}
@@ -129,7 +128,7 @@ function TagDialog({ callId, onLater }: { callId: string; onLater: () => void })
         </Button>,
       ]}
     >
-      <div onKeyDownCapture={onKeyDownCapture} data-testid="tag-form">
+      <div onKeyDownCapture={onKeyDownCapture} data-testid="tag-dialog">
         <Typography.Paragraph type="secondary">
           {t('tag.intro', { number: call?.ani ?? pop?.ani ?? '—' })}
         </Typography.Paragraph>

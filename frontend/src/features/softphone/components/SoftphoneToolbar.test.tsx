@@ -118,4 +118,34 @@ describe('softphone toolbar', { timeout: 30_000 }, () => {
     await user.click(screen.getByTestId('btn-dial'));
     expect(await screen.findByTestId('dial-frequent')).toHaveTextContent('05718');
   });
+
+  it('internal help, escalated to three-party (conference); connect-and-release names the consult call', async () => {
+    const { user, posted, bodyOf, push } = setup([liveCall('c1', [party('agent1', 'talking')])]);
+    await waitFor(() => expect(screen.getByTestId('btn-help')).toBeEnabled());
+    await user.click(screen.getByTestId('btn-help'));
+    await user.type(await screen.findByTestId('target-agent'), 'agent9{Enter}');
+    await posted('/api/calls/c1/consult');
+    expect(bodyOf('/api/calls/c1/consult')).toEqual({ targetAgentId: 'agent9', purpose: 'help' });
+
+    push(liveCall('c1', [party('agent1', 'held')]));
+    push(liveCall('h1', [party('agent1', 'talking'), party('agent9', 'talking')], { kind: 'help', consultFor: 'c1' }));
+    await waitFor(() => expect(screen.getByTestId('btn-conference')).toBeEnabled());
+    await user.keyboard('{Alt>}k{/Alt}');
+    await posted('/api/calls/c1/conference');
+    expect(bodyOf('/api/calls/c1/conference')).toEqual({ consultCallId: 'h1' });
+    await user.click(screen.getByTestId('btn-connect-release'));
+    await posted('/api/calls/c1/connect-and-release');
+    expect(bodyOf('/api/calls/c1/connect-and-release')).toEqual({ consultCallId: 'h1' });
+  });
+
+  it("picks up a colleague's ringing call: known ones are listed, others by call id", async () => {
+    const { user, posted, push } = setup([]);
+    push(liveCall('r7', [party('agent7', 'ringing')]));
+    await waitFor(() => expect(screen.getByTestId('btn-pick-up')).toBeEnabled());
+    await user.click(screen.getByTestId('btn-pick-up'));
+    expect(await screen.findByTestId('pick-up-call-r7')).toHaveTextContent('agent7');
+    await user.type(screen.getByTestId('pick-up-call-id'), 'x42');
+    await user.click(screen.getByTestId('pick-up-submit'));
+    await posted('/api/calls/x42/pick-up');
+  });
 });

@@ -137,7 +137,7 @@ export function SoftphoneToolbar() {
         return (
           <Popover
             key={action}
-            trigger={[]}
+            trigger="click" // the button toggles (so does its shortcut); a click elsewhere closes
             open={popover === action && plans[action].enabled}
             onOpenChange={(open) => !open && setPopover(null)}
             destroyOnHidden
@@ -151,7 +151,8 @@ export function SoftphoneToolbar() {
               )
             }
           >
-            {button}
+            {/* the popover aligns to a DOM node: SoftphoneButton takes no ref */}
+            <span style={{ display: 'inline-flex' }}>{button}</span>
           </Popover>
         );
       })}

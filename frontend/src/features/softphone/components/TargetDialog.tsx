@@ -59,8 +59,8 @@ export function TargetDialog({ purpose, me, busy, onCancel, onSubmit }: Props) {
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'target-submit' } as ButtonProps}
       destroyOnHidden
-      data-testid="target-dialog"
     >
+      <div data-testid="target-dialog">
       <Form form={form} layout="vertical" onFinish={finish} initialValues={{ kind: 'agent', value: '' }}>
         <Form.Item name="kind" label={t('target.kind')}>
           <Radio.Group
@@ -105,6 +105,7 @@ export function TargetDialog({ purpose, me, busy, onCancel, onSubmit }: Props) {
           )}
         </Form.Item>
       </Form>
+      </div>
     </Modal>
   );
 }
