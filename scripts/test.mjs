@@ -112,7 +112,7 @@ async function setUp() {
         port: await freePort(),
         bindir,
         // throwaway data: durability buys nothing here, speed does
-        settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+        settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '500' }, // test hosts run in parallel, each with its projections' connections
       });
       await pg.init();
       await pg.start();

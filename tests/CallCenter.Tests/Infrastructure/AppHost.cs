@@ -45,6 +45,14 @@ public sealed class AppHost : WebApplicationFactory<Program>
         };
     }
 
+    /// <summary>Closes this database's idle pooled connections too (EF's pool outlives the host; many hosts would exhaust the server).</summary>
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        using var connection = new Npgsql.NpgsqlConnection(Database);
+        Npgsql.NpgsqlConnection.ClearPool(connection);
+    }
+
     /// <summary>An HTTP client with its own cookie jar, not signed in.</summary>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
 

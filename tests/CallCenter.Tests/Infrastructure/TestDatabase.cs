@@ -24,6 +24,7 @@ public static class TestDatabase
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
             await cmd.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+        // Idle pooled connections go soon: dozens of test hosts (each with its projections) share one server.
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, ConnectionIdleLifetime = 5, ConnectionPruningInterval = 1 }.ConnectionString;
     }
 }

@@ -70,7 +70,6 @@ public class HistoryGeneratorTests
     public async Task Thirty_days_of_history_rebuild_the_screen_pop_read_model_row_for_row()
     {
         var database = await TestDatabase.CreateAsync("pop30");
-        string[] tables = ["screen_pop_calls", "screen_pop_work_orders", "screen_pops"];
         List<string> before;
         using (var app = await AppHost.StartAsync(database))
         {
@@ -79,7 +78,7 @@ public class HistoryGeneratorTests
             var last = (await AllAsync(app)).Max(e => e.Position);
             await Eventually.GetAsync(() => Task.FromResult(app.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>().PositionOf("screen-pops")),
                 p => p >= last, TimeSpan.FromSeconds(120), "pops caught up");
-            before = await RowsAsync(database, tables);
+            before = await Calls.ScreenPops.ScreenPopRebuildTests.RowsAsync(database);
             Assert.True(before.Count(r => r.StartsWith("screen_pops ")) > 2500, "a pop for every offered call");
         }
         await using (var conn = new NpgsqlConnection(database))
@@ -91,20 +90,6 @@ public class HistoryGeneratorTests
         var end = (await AllAsync(rebuilt)).Max(e => e.Position);
         await Eventually.GetAsync(() => Task.FromResult(rebuilt.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>().PositionOf("screen-pops")),
             p => p >= end, TimeSpan.FromSeconds(120), "rebuilt from position 0");
-        Assert.Equal(before, await RowsAsync(database, tables));
-    }
-
-    static async Task<List<string>> RowsAsync(string database, string[] tables)
-    {
-        await using var conn = new NpgsqlConnection(database);
-        await conn.OpenAsync();
-        var rows = new List<string>();
-        foreach (var table in tables)
-        {
-            await using var cmd = new NpgsqlCommand($"select row_to_json(t)::text from {table} t order by 1", conn);
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync()) rows.Add(table + " " + r.GetString(0));
-        }
-        return rows;
+        Assert.Equal(before, await Calls.ScreenPops.ScreenPopRebuildTests.RowsAsync(database));
     }
 }

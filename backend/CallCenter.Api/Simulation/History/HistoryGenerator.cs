@@ -104,7 +104,7 @@ public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore st
         var db = scope.ServiceProvider.GetRequiredService<ReadModelDb>();
         var agents = await db.Users.AsNoTracking().Where(u => u.Roles.Contains(Roles.Agent)).OrderBy(u => u.Id)
             .Select(u => new SimAgent(u.Id, u.SkillGroups)).ToListAsync(ct);
-        var callers = await db.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => new Caller(c.Phones[0], c.Area)).ToListAsync(ct);
+        var callers = await Caller.AllAsync(db, ct);
         return ([.. agents.OrderBy(a => a.Id.Length).ThenBy(a => a.Id, StringComparer.Ordinal)], callers);
     }
 }

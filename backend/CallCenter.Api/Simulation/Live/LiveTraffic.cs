@@ -73,6 +73,6 @@ public sealed class LiveTraffic(AppOptions options, ISimulatedCallers callers, B
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReadModelDb>();
-        return await db.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => new Caller(c.Phones[0], c.Area)).ToListAsync(ct);
+        return await Caller.AllAsync(db, ct);
     }
 }

@@ -1,7 +1,13 @@
 namespace CallCenter.Simulation.Traffic;
 
 /// <summary>A caller known to the billing system (or not: Area null), for the traffic model.</summary>
-public sealed record Caller(string Phone, string? Area);
+public sealed record Caller(string Phone, string? Area)
+{
+    /// <summary>Every customer's first number, in id order (the directory is seeded deterministically).</summary>
+    public static async Task<List<Caller>> AllAsync(Infrastructure.Persistence.ReadModelDb db, CancellationToken ct) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Customers.OrderBy(c => c.Id).Select(c => new Caller(c.Phones[0], c.Area)), ct);
+}
 
 /// <summary>One call of a planned day: when, who, through which IVR keys, how patient, how long it takes, how it is tagged.</summary>
 public sealed record PlannedCall(

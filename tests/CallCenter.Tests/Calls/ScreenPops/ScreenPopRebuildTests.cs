@@ -16,7 +16,7 @@ public class ScreenPopRebuildTests
     static readonly DateTimeOffset T0 = new(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(8));
     static readonly string[] Tables = ["screen_pop_calls", "screen_pop_work_orders", "screen_pops"];
 
-    static async Task<List<string>> RowsAsync(string database)
+    internal static async Task<List<string>> RowsAsync(string database)
     {
         await using var conn = new NpgsqlConnection(database);
         await conn.OpenAsync();
