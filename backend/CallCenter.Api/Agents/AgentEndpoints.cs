@@ -52,7 +52,7 @@ public static class AgentEndpoints
             .WithSummary("Leave after-call work; the agent is ready again (R-PHONE-2).");
     }
 
-    static async Task<Ok<AgentStateDto>> Send(IMediator mediator, HttpContext http, IAgentCommand command, CancellationToken ct)
+    internal static async Task<Ok<AgentStateDto>> Send(IMediator mediator, HttpContext http, IAgentCommand command, CancellationToken ct)
     {
         var state = await mediator.Send(command, ct);
         http.Response.Headers.ETag = Etag.Of(state.Revision);

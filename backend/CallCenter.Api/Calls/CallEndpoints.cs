@@ -35,7 +35,8 @@ public static class CallEndpoints
             .WithSummary("Tag a call with purpose and sub-type (R-TAG-1); required before the agent can be ready again (R-TAG-2). customerId: the customer the call was about when the pop offered several.");
     }
 
-    static bool KeyMatches(string given, string expected) =>
+    /// <summary>The PBX connector's key, compared in constant time.</summary>
+    internal static bool KeyMatches(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 
     /// <summary>API.md allows one event or an array: a single object is read as a batch of one.</summary>

@@ -83,21 +83,9 @@ public sealed class IngestCtiEventsHandler(IEventStore store) : ICommandHandler<
         int stored = 0, duplicates = 0;
         foreach (var call in command.Events.GroupBy(e => e.CallId!))
         {
-            var events = call.Select(e => ToEventData(e, command.Metadata)).ToList();
-            try
-            {
-                var result = await store.AppendAsync(CallStream.StreamId(call.Key), ExpectedRevision.Any, events, ct);
-                if (result.Duplicate) duplicates += events.Count; else stored += events.Count;
-            }
-            catch (WrongExpectedVersionException)
-            {
-                // Some of this call's events were stored by an earlier delivery: store the rest one by one.
-                foreach (var single in events)
-                {
-                    var result = await store.AppendAsync(CallStream.StreamId(call.Key), ExpectedRevision.Any, [single], ct);
-                    if (result.Duplicate) duplicates++; else stored++;
-                }
-            }
+            var (s, d) = await store.AppendEachOnceAsync(CallStream.StreamId(call.Key), [.. call.Select(e => ToEventData(e, command.Metadata))], ct);
+            stored += s;
+            duplicates += d;
         }
         return new IngestResult(stored, duplicates);
     }

@@ -64,7 +64,7 @@ public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore st
             var by = Simulator(kv.Key, ns);
             var data = kv.Value.Select((e, i) => new EventData(day.AgentEventIds[kv.Key][i], AgentStream.WireName(e),
                 JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), Json.Options), by.ToJson())).ToList();
-            await AppendIdempotentAsync(AgentStream.StreamId(kv.Key), data, ct);
+            await store.AppendEachOnceAsync(AgentStream.StreamId(kv.Key), data, ct);
         });
         var chunks = new List<List<CtiEvent>>();
         foreach (var call in day.CtiFacts.GroupBy(f => f.CallId))
@@ -81,19 +81,9 @@ public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore st
         {
             var data = new EventData(DeterministicGuid.Create(ns, $"{tag.CallId}/CallTagged"), CallStream.WireName(tag),
                 JsonSerializer.SerializeToUtf8Bytes(tag, Json.Options), Simulator(tag.AgentId, ns).ToJson());
-            await AppendIdempotentAsync(CallStream.StreamId(tag.CallId), [data], ct);
+            await store.AppendEachOnceAsync(CallStream.StreamId(tag.CallId), [data], ct);
         });
         return day.AgentEvents.Values.Sum(e => e.Count) + day.CtiFacts.Count + day.Tags.Count;
-    }
-
-    /// <summary>Appends; on a re-run (some or all already stored) appends the missing ones one by one.</summary>
-    async Task AppendIdempotentAsync(string stream, List<EventData> data, CancellationToken ct)
-    {
-        try { await store.AppendAsync(stream, ExpectedRevision.Any, data, ct); }
-        catch (WrongExpectedVersionException)
-        {
-            foreach (var one in data) await store.AppendAsync(stream, ExpectedRevision.Any, [one], ct);
-        }
     }
 
     static EventMetadata Simulator(string actor, Guid ns) => new(actor, EventMetadata.Sources.Simulator, ns);

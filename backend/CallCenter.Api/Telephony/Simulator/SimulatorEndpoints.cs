@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CallCenter.Infrastructure;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.EventSourcing;
@@ -36,8 +34,8 @@ public static class SimulatorEndpoints
 
     static void Authorize(HttpContext http, AppOptions options)
     {
-        var key = http.Request.Headers["X-Api-Key"].ToString();
-        if (key.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(options.CtiKey))) return;
+        var key = http.Request.Headers[Calls.CallEndpoints.ApiKeyHeader].ToString();
+        if (key.Length > 0 && Calls.CallEndpoints.KeyMatches(key, options.CtiKey)) return;
         if (http.User.Identity?.IsAuthenticated != true) throw new UnauthorizedAccessException();
         if (!http.User.IsInRole(Roles.Supervisor) && !http.User.IsInRole(Roles.Admin))
             throw new ForbiddenException("Only supervisors and admins drive the simulator.");
