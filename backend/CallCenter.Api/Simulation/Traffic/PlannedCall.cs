@@ -18,5 +18,5 @@ public sealed record PlannedCall(
 public sealed record TrafficOptions(int CallsPerDay = 20_000, double RepeatShare = 0.08, double UnknownCallerShare = 0.1,
     double BurstDayShare = 0.3, int BurstCalls = 40)
 {
-    public static readonly TimeSpan CenterOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan CenterOffset = Infrastructure.CenterTime.Offset;
 }

@@ -12,14 +12,13 @@ namespace CallCenter.WorkOrders.Dispatching;
 /// </summary>
 public sealed class WorkOrderSerials(IEventStore store)
 {
-    public static readonly TimeSpan CenterOffset = TimeSpan.FromHours(8);
     const int Attempts = 50;
 
     public static string CounterStream(string day) => "serials-workorder-" + day;
 
     public async Task<string> TakeAsync(string workOrderId, DateTimeOffset at, EventMetadata metadata, CancellationToken ct)
     {
-        var day = at.ToOffset(CenterOffset).ToString("yyyyMMdd");
+        var day = CallCenter.Infrastructure.CenterTime.Local(at).ToString("yyyyMMdd");
         var stream = CounterStream(day);
         for (var attempt = 1; ; attempt++)
         {

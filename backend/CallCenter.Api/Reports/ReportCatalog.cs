@@ -1,0 +1,24 @@
+using CallCenter.Infrastructure.Auth;
+
+namespace CallCenter.Reports;
+
+/// <summary>How the SPA shows one column: text, count, percent (0..1), seconds, number, datetime, date.</summary>
+public sealed record ReportColumn(string Key, string Kind);
+
+/// <summary>
+/// What the SPA needs to show any report without knowing it: its path under /api/reports, the groupings and
+/// filters it accepts (query parameters), its columns and a chart (bar | line | pie) of some columns against one.
+/// Each report registers one with <c>services.AddSingleton(new ReportDefinition(...))</c>; titles and column
+/// labels are translated in the SPA (reports.{name}.title, reports.columns.{key}).
+/// </summary>
+public sealed record ReportDefinition(
+    string Name, string Category, string[] GroupBy, string[] Filters, ReportColumn[] Columns,
+    string Chart, string ChartX, string[] ChartSeries);
+
+public static class ReportCatalog
+{
+    public static void MapReportCatalog(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/reports", (IEnumerable<ReportDefinition> reports) => TypedResults.Ok(reports.OrderBy(r => r.Category).ThenBy(r => r.Name).ToList()))
+            .WithTags("Reports").RequireAuthorization(Policies.Analyze)
+            .WithSummary("Every report: its path /api/reports/{name}, groupings, filters, columns and chart. Each report answers format=xlsx too.");
+}
