@@ -46,6 +46,7 @@ CallCenter.Simulation.SimulationSetup.MapSimulation(app);
 app.MapPhoneSettings();
 app.MapScreenPops();
 app.MapWorkOrders();
+CallCenter.Alarms.AlarmEndpoints.MapAlarms(app);
 app.MapCallPurposes();
 app.MapCustomers();
 app.MapReasonCodes();

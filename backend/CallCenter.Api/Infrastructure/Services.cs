@@ -55,6 +55,7 @@ public static class Services
         s.AddCustomers();
         CallCenter.Telephony.Routing.RoutingSetup.AddAcd(s); // queues, blacklist, voice messages (R-ACD-2…5)
         s.AddWorkOrders();
+        CallCenter.Alarms.AlarmEndpoints.AddAlarms(s);
 
         // Projections and live pushes.
         s.AddSingleton<ProjectionStatus>();

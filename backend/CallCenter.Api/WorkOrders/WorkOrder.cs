@@ -8,18 +8,28 @@ public abstract record WorkOrderEvent(string WorkOrderId, DateTimeOffset At);
 /// <summary>R-SVC-3: dispatched (from a call or not) with the customer's data filled in from the directory. Type: fault or installation.</summary>
 public sealed record WorkOrderDispatched(string WorkOrderId, string Serial, string Type, string CustomerId, string CustomerName, string Area,
     string ServiceType, string? CallId, string Description, string DispatchedBy, DateTimeOffset At) : WorkOrderEvent(WorkOrderId, At);
-public sealed record WorkOrderAssigned(string WorkOrderId, string? Technician, string? Team, DateTimeOffset At) : WorkOrderEvent(WorkOrderId, At);
+/// <summary>Assigned to a technician (and so their team) or to a whole team. <c>By</c> is who recorded the step.</summary>
+public sealed record WorkOrderAssigned(string WorkOrderId, string? Technician, string? Team, DateTimeOffset At, string? By = null) : WorkOrderEvent(WorkOrderId, At);
 public sealed record WorkOrderAccepted(string WorkOrderId, string? By, DateTimeOffset At) : WorkOrderEvent(WorkOrderId, At);
 public sealed record WorkOrderArrivedOnSite(string WorkOrderId, string? By, DateTimeOffset At) : WorkOrderEvent(WorkOrderId, At);
-public sealed record WorkOrderCompleted(string WorkOrderId, string Result, DateTimeOffset At) : WorkOrderEvent(WorkOrderId, At);
+/// <summary>Result: one of <see cref="WorkOrderResults"/> (older events may hold free text); Note: what was done.</summary>
+public sealed record WorkOrderCompleted(string WorkOrderId, string Result, DateTimeOffset At, string? Note = null, string? By = null) : WorkOrderEvent(WorkOrderId, At);
+/// <summary>Confirmed and closed by an admin (R-WO-2).</summary>
 public sealed record WorkOrderClosed(string WorkOrderId, string By, DateTimeOffset At) : WorkOrderEvent(WorkOrderId, At);
-public sealed record WorkOrderReassigned(string WorkOrderId, string To, DateTimeOffset At) : WorkOrderEvent(WorkOrderId, At);
+/// <summary>An admin gives the work order to another technician or team; the flow goes back to "assigned".</summary>
+public sealed record WorkOrderReassigned(string WorkOrderId, string? Technician, string? Team, string? Reason, string? By, DateTimeOffset At) : WorkOrderEvent(WorkOrderId, At);
 
 public static class WorkOrderTypes
 {
     public const string Fault = "fault";
     public const string Installation = "installation";
-    public static readonly string[] All = [Fault, Installation];
+    public const string Delivery = "delivery";
+    public static readonly string[] All = [Fault, Installation, Delivery];
+}
+
+public static class WorkOrderResults
+{
+    public static readonly string[] All = ["resolved", "partially-resolved", "unresolved", "customer-absent"];
 }
 
 /// <summary>Status (R-POP-5: in progress / completed, then closed by an admin) and the current flow step.</summary>
@@ -42,8 +52,8 @@ public static class WorkOrderProgress
     };
 }
 
-/// <summary>Only what work-order decisions need.</summary>
-public sealed record WorkOrder(bool Exists, string? Serial, string Status, string CurrentStep);
+/// <summary>Only what work-order decisions need: where it is in the flow and who has it.</summary>
+public sealed record WorkOrder(bool Exists, string? Serial, string Status, string CurrentStep, string? Technician = null, string? Team = null);
 
 public sealed class WorkOrderStream : IStreamType<WorkOrder, WorkOrderEvent>
 {
@@ -54,7 +64,13 @@ public sealed class WorkOrderStream : IStreamType<WorkOrder, WorkOrderEvent>
     public static WorkOrder Evolve(WorkOrder s, WorkOrderEvent e)
     {
         var (status, step) = WorkOrderProgress.After(e);
-        return s with { Exists = true, Serial = (e as WorkOrderDispatched)?.Serial ?? s.Serial, Status = status, CurrentStep = step };
+        s = s with { Exists = true, Serial = (e as WorkOrderDispatched)?.Serial ?? s.Serial, Status = status, CurrentStep = step };
+        return e switch
+        {
+            WorkOrderAssigned a => s with { Technician = a.Technician, Team = a.Team },
+            WorkOrderReassigned r => s with { Technician = r.Technician, Team = r.Team },
+            _ => s,
+        };
     }
 
     public static string WireName(WorkOrderEvent e) => e switch

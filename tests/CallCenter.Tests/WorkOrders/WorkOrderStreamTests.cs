@@ -14,7 +14,7 @@ public class WorkOrderStreamTests
         [
             new WorkOrderDispatched("w1", "WO-20261122-0001", WorkOrderTypes.Fault, "C000001", "张三", "east", "broadband", "c-1", "断网", "agent1", T0),
             new WorkOrderAssigned("w1", "tech-1", null, T0.AddMinutes(5)),
-            new WorkOrderReassigned("w1", "team-east", T0.AddMinutes(9)),
+            new WorkOrderReassigned("w1", null, "team-east", "sick", "admin", T0.AddMinutes(9)),
             new WorkOrderAccepted("w1", "tech-2", T0.AddMinutes(10)),
             new WorkOrderArrivedOnSite("w1", "tech-2", T0.AddHours(1)),
             new WorkOrderCompleted("w1", "fixed", T0.AddHours(2)),

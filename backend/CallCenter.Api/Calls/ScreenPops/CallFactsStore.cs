@@ -1,3 +1,4 @@
+using CallCenter.Infrastructure.Persistence;
 using CallCenter.Customers;
 using Npgsql;
 

@@ -1,3 +1,4 @@
+using CallCenter.Infrastructure.Persistence;
 using System.Text.Json;
 using CallCenter.Infrastructure.EventSourcing;
 using Npgsql;

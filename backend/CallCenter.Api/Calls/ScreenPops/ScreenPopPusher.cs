@@ -13,7 +13,7 @@ public sealed record PopPush(ScreenPopDto Pop, DateTimeOffset Recorded);
 public sealed class ScreenPopPusher(IHubContext<DesktopHub> hub, TimeProvider clock)
 {
     public const string Message = "screenPop";
-    public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Fresh = DesktopPush.Fresh;
 
     public Task PushRecentAsync(IEnumerable<PopPush> pushes, CancellationToken ct)
     {

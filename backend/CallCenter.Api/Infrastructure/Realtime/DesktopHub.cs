@@ -27,8 +27,20 @@ public sealed class DesktopHub : Hub
 }
 
 /// <summary>Typed pushes to the desktop (fed from projections, never from command handlers).</summary>
-public sealed class DesktopPush(IHubContext<DesktopHub> hub)
+public sealed class DesktopPush(IHubContext<DesktopHub> hub, TimeProvider clock)
 {
+    /// <summary>Only events recorded within the last minute are pushed: a rebuild or a history import replays old ones, and nobody waits for those.</summary>
+    public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(60);
+
+    public bool IsFresh(DateTimeOffset recorded) => recorded >= clock.GetUtcNow() - Fresh;
+
+    /// <summary>"workOrdersChanged" with the ids, to everyone signed in: lists and pops refetch what they show.</summary>
+    public Task WorkOrdersChangedAsync(IReadOnlyList<string> ids, CancellationToken ct) =>
+        ids.Count == 0 ? Task.CompletedTask : hub.Clients.All.SendAsync("workOrdersChanged", ids, ct);
+
+    /// <summary>"alarmChanged" (R-ALARM-2) to everyone signed in: the banner follows within a second.</summary>
+    public Task AlarmChangedAsync(object alarm, CancellationToken ct) => hub.Clients.All.SendAsync("alarmChanged", alarm, ct);
+
     public Task AgentStateChangedAsync(AgentStateDto state, CancellationToken ct) =>
         hub.Clients.Groups(DesktopHub.UserGroup(state.AgentId), DesktopHub.SupervisorsGroup)
             .SendAsync("agentStateChanged", state, ct);

@@ -1,3 +1,4 @@
+using CallCenter.Agents;
 using CallCenter.Customers;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.EventSourcing;
@@ -37,6 +38,25 @@ public sealed class DispatchWorkOrderHandler(CommandPipeline pipeline, CustomerD
         var dispatched = new WorkOrderDispatched(id, serial, c.Type!, customer.Id, customer.Name, customer.Area, customer.ServiceType,
             c.CallId, c.Description!.Trim(), user.Id, c.At);
         var decided = await pipeline.AppendAsync<WorkOrderStream, WorkOrder, WorkOrderEvent>(id, WorkOrderStream.Initial, -1, [dispatched], metadata, ct);
+        if (c.CallId is not null) await WrapUpAsync(metadata, c.At, ct);
         return new WorkOrderDispatchedResult(id, serial, decided.Revision);
+    }
+
+    /// <summary>
+    /// R-STATE-4: dispatching from a call right after hanging up puts the agent in after-call work, so that no new call
+    /// rings while the form is filled in (an agent still talking gets there anyway when the call ends).
+    /// </summary>
+    async Task WrapUpAsync(EventMetadata metadata, DateTimeOffset at, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await pipeline.HandleAsync<AgentStream, Agent, AgentEvent>(user.Id, null,
+                    s => s.Status is AgentStatus.Ready or AgentStatus.NotReady ? [new AgentStartedWrapUp(user.Id, at)] : [], metadata, ct);
+                return;
+            }
+            catch (EventStore.WrongExpectedVersionException) when (attempt < 3) { } // the PBX reactor wrote meanwhile: fold again
+        }
     }
 }

@@ -1,9 +1,9 @@
 using Npgsql;
 
-namespace CallCenter.Calls.ScreenPops;
+namespace CallCenter.Infrastructure.Persistence;
 
 /// <summary>Plain positional-parameter SQL on the projection's connection (its transaction applies: Npgsql enlists commands in it).</summary>
-static class Sql
+public static class Sql
 {
     public static async Task ExecAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object?[] args)
     {
