@@ -44,8 +44,10 @@ public sealed class WorkOrderQueries(NpgsqlConnection connection)
         return new WorkOrderPage(total, items);
     }
 
+    /// <summary>The work order and its steps as of one snapshot (a step committing between the two reads would tear them).</summary>
     public async Task<WorkOrderDetail?> DetailAsync(string id, CancellationToken ct)
     {
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var order = (await Sql.QueryAsync(connection, $"select {Columns} from work_orders where id = $1", Summary, ct, id)).SingleOrDefault();
         if (order is null) return null;
         var steps = await Sql.QueryAsync(connection, """
