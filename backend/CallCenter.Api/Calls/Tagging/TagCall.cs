@@ -73,7 +73,7 @@ public sealed class TagCallHandler(CommandPipeline pipeline, CustomerAreas areas
                     by, ct);
                 return;
             }
-            catch (EventStore.WrongExpectedVersionException) when (attempt < 3) { } // the PBX reactor wrote meanwhile: fold again
+            catch (EventStore.WrongExpectedVersionException) when (attempt < 10) { } // the PBX reactor wrote meanwhile: fold again
         }
     }
 }

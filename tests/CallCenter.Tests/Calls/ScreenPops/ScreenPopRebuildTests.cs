@@ -16,19 +16,7 @@ public class ScreenPopRebuildTests
     static readonly DateTimeOffset T0 = new(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(8));
     static readonly string[] Tables = ["screen_pop_calls", "screen_pop_work_orders", "screen_pops"];
 
-    internal static async Task<List<string>> RowsAsync(string database)
-    {
-        await using var conn = new NpgsqlConnection(database);
-        await conn.OpenAsync();
-        var rows = new List<string>();
-        foreach (var table in Tables)
-        {
-            await using var cmd = new NpgsqlCommand($"select row_to_json(t)::text from {table} t order by 1", conn);
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync()) rows.Add(table + " " + r.GetString(0));
-        }
-        return rows;
-    }
+    internal static Task<List<string>> RowsAsync(string database) => ReadModelRows.RowsAsync(database, Tables);
 
     static async Task ProgressAsync(AppHost app, WorkOrderEvent e)
     {
