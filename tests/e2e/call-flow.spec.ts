@@ -14,8 +14,8 @@
 // - Antd selects are opened by a click and answered with Enter (the first option is active).
 // Run by hand against a running app: CALLCENTER_E2E_URL=http://127.0.0.1:5080 npx playwright
 // test -c tests/e2e/playwright.config.ts call-flow
-import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
-import { ensureSignedOut, login, PASSWORD, screenshot, statusState, waitLive } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { ensureSignedOut, login, screenshot, session, statusState, waitLive } from './support';
 
 interface Customer {
   id: string;
@@ -28,28 +28,6 @@ interface LiveCall {
   parties: { agentId: string; state: string }[];
 }
 
-/** An API session of one user: cookie + XSRF header (API.md), GET and POST with status checks. */
-async function session(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, username: string) {
-  const request: APIRequestContext = await playwright.request.newContext({ baseURL });
-  const login = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });
-  expect(login.status(), `login ${username}`).toBe(200);
-  const xsrf = (await request.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-  const headers = { 'X-XSRF-TOKEN': decodeURIComponent(xsrf) };
-  return {
-    request,
-    async get<T>(path: string): Promise<T> {
-      const res = await request.get(path);
-      expect(res.status(), `GET ${path}`).toBe(200);
-      return (await res.json()) as T;
-    },
-    async post<T = unknown>(path: string, data: unknown = {}, allowed: number[] = []): Promise<T> {
-      const res = await request.post(path, { data, headers });
-      if (!allowed.includes(res.status())) expect(res.status(), `POST ${path}: ${await res.text()}`).toBeLessThan(300);
-      const text = await res.text();
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-  };
-}
 type Session = Awaited<ReturnType<typeof session>>;
 
 const legOf = async (s: Session, agentId: string, callId: string) =>

@@ -2,7 +2,7 @@
 // do not depend on the UI language.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 
 export const PASSWORD = process.env.CALLCENTER_DEMO_PASSWORD || 'demo123';
 
@@ -98,5 +98,28 @@ export async function apiSession(request: APIRequestContext, username: string, p
     const res = await request.post(path, { data, headers: { 'X-XSRF-TOKEN': decodeURIComponent(xsrf!) } });
     expect(res.status(), `POST ${path}`).toBeLessThan(300);
     return res;
+  };
+}
+
+/** An API session of one user: cookie + XSRF header (API.md), GET and POST with status checks. */
+export async function session(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, username: string) {
+  const request: APIRequestContext = await playwright.request.newContext({ baseURL });
+  const login = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });
+  expect(login.status(), `login ${username}`).toBe(200);
+  const xsrf = (await request.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+  const headers = { 'X-XSRF-TOKEN': decodeURIComponent(xsrf) };
+  return {
+    request,
+    async get<T>(path: string): Promise<T> {
+      const res = await request.get(path);
+      expect(res.status(), `GET ${path}`).toBe(200);
+      return (await res.json()) as T;
+    },
+    async post<T = unknown>(path: string, data: unknown = {}, allowed: number[] = []): Promise<T> {
+      const res = await request.post(path, { data, headers });
+      if (!allowed.includes(res.status())) expect(res.status(), `POST ${path}: ${await res.text()}`).toBeLessThan(300);
+      const text = await res.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
   };
 }
