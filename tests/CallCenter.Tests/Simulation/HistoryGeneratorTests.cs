@@ -26,7 +26,8 @@ public class HistoryGeneratorTests
         var last = -1;
         return await Eventually.GetAsync(async () => await AllAsync(app), all =>
         {
-            var settled = all.Count == last && status.PositionOf("calls-to-agents") >= all.Max(e => e.Position);
+            // the reactor reports the last event it took in, a call event: events other reactors append later are not its business
+            var settled = all.Count == last && status.PositionOf("calls-to-agents") >= all.Where(e => e.StreamId.StartsWith("call-")).Max(e => e.Position);
             last = all.Count;
             return settled;
         }, TimeSpan.FromSeconds(60), "history settled");
@@ -75,7 +76,7 @@ public class HistoryGeneratorTests
         {
             var progress = await app.Services.GetRequiredService<HistoryGenerator>().RunAsync(new HistoryRequest(30, 7, 120, End), default);
             Assert.Equal(30, progress.DaysDone);
-            var last = (await AllAsync(app)).Max(e => e.Position);
+            var last = (await AllAsync(app)).Where(e => e.StreamId.StartsWith("call-") || e.StreamId.StartsWith("workorder-")).Max(e => e.Position);
             await Eventually.GetAsync(() => Task.FromResult(app.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>().PositionOf("screen-pops")),
                 p => p >= last, TimeSpan.FromSeconds(120), "pops caught up");
             before = await Calls.ScreenPops.ScreenPopRebuildTests.RowsAsync(database);
@@ -87,7 +88,7 @@ public class HistoryGeneratorTests
             await new NpgsqlCommand("drop table screen_pops, screen_pop_calls, screen_pop_work_orders; delete from projection_checkpoints where name = 'screen-pops'", conn).ExecuteNonQueryAsync();
         }
         using var rebuilt = await AppHost.StartAsync(database);
-        var end = (await AllAsync(rebuilt)).Max(e => e.Position);
+        var end = (await AllAsync(rebuilt)).Where(e => e.StreamId.StartsWith("call-") || e.StreamId.StartsWith("workorder-")).Max(e => e.Position); // what screen-pops reads
         await Eventually.GetAsync(() => Task.FromResult(rebuilt.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>().PositionOf("screen-pops")),
             p => p >= end, TimeSpan.FromSeconds(120), "rebuilt from position 0");
         Assert.Equal(before, await Calls.ScreenPops.ScreenPopRebuildTests.RowsAsync(database));
