@@ -2,7 +2,7 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { AriaComponent, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo } from 'react';
 import type { ReportDefinition, ReportRow } from '../api/types';
 import { chartOption } from './chartOption';
@@ -29,7 +29,7 @@ export function ReportChart({ definition, rows, text }: Props) {
         option={option}
         notMerge
         opts={{ renderer: 'svg', locale: language === 'zh-CN' ? 'ZH' : 'EN' }}
-        style={{ height: 320, width: '100%' }}
+        style={{ height: 300, width: '100%' }}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportDefinition } from '../api/types';
 import { lastDays, type DayRange } from './defaultRange';
@@ -13,6 +14,8 @@ export interface ReportDraft {
 }
 
 interface Props {
+  /** The report picker, first in the row under the label "Report". */
+  picker: ReactNode;
   definition: ReportDefinition;
   draft: ReportDraft;
   /** Range and grouping are asked for at once; filters on Enter or "Query". */
@@ -28,7 +31,7 @@ interface Props {
 const status = (message?: string) => (message ? ('error' as const) : undefined);
 
 /** The report's time range, grouping and filters, with each field's 400 message next to it. */
-export function ReportForm({ definition, draft, onApply, onDraft, onSubmit, onDownload, loading, downloading, errors }: Props) {
+export function ReportForm({ picker, definition, draft, onApply, onDraft, onSubmit, onDownload, loading, downloading, errors }: Props) {
   const { t } = useTranslation();
   const rangeError = [errors.from, errors.to].filter(Boolean).join(' ') || undefined;
   const today = dayjs();
@@ -40,6 +43,9 @@ export function ReportForm({ definition, draft, onApply, onDraft, onSubmit, onDo
   ];
   return (
     <Form layout="inline" onFinish={onSubmit} data-testid="report-form" style={{ rowGap: 8 }}>
+      <Form.Item label={t('reports.report')} htmlFor="report-picker">
+        {picker}
+      </Form.Item>
       <Form.Item label={t('reports.range')} htmlFor="report-range" validateStatus={status(rangeError)} help={rangeError}>
         <DatePicker.RangePicker
           id="report-range"

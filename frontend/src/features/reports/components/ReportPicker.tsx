@@ -25,7 +25,6 @@ export function ReportPicker({ reports, value, onChange }: Props) {
     <Select
       id="report-picker"
       data-testid="report-picker"
-      aria-label={t('reports.report')}
       showSearch={{ optionFilterProp: 'label' }}
       style={{ width: 260 }}
       value={value}

@@ -70,6 +70,7 @@ describe('ReportsPage', () => {
     expect(screen.getByText('from is required.').closest('.ant-form-item')).toContainElement(screen.getByLabelText('Time range'));
     expect(screen.queryByTestId('report-error')).not.toBeInTheDocument();
     expect(screen.queryByTestId('report-empty')).not.toBeInTheDocument();
+    expect(screen.getByTestId('report-fix-fields')).toHaveTextContent('Correct the marked field');
   });
 
   it('says so above the chart when a report fails for another reason', async () => {

@@ -76,20 +76,18 @@ function Report({ definition, reports, onChoose }: { definition: ReportDefinitio
   const hint = t(`reports.${definition.name}.hint`, { defaultValue: '' });
   return (
     <Flex vertical gap={12} data-testid="reports" data-report={definition.name}>
-      <Flex wrap gap={12} align="center">
-        <ReportPicker reports={reports} value={definition.name} onChange={onChoose} />
-        <ReportForm
-          definition={definition}
-          draft={draft}
-          onApply={apply}
-          onDraft={setDraft}
-          onSubmit={() => (draft === applied ? void rows.refetch() : apply(draft))}
-          onDownload={() => void download()}
-          loading={rows.isFetching}
-          downloading={downloading}
-          errors={byField}
-        />
-      </Flex>
+      <ReportForm
+        picker={<ReportPicker reports={reports} value={definition.name} onChange={onChoose} />}
+        definition={definition}
+        draft={draft}
+        onApply={apply}
+        onDraft={setDraft}
+        onSubmit={() => (draft === applied ? void rows.refetch() : apply(draft))}
+        onDownload={() => void download()}
+        loading={rows.isFetching}
+        downloading={downloading}
+        errors={byField}
+      />
       {generalError && (
         <Alert
           type="error"
@@ -109,8 +107,12 @@ function Report({ definition, reports, onChoose }: { definition: ReportDefinitio
           <Spin style={{ display: 'block', margin: 48 }} />
         ) : data.length ? (
           <ReportChart definition={definition} rows={data} text={text} />
+        ) : rows.error ? (
+          Object.keys(byField).length > 0 && (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.fixFields')} data-testid="report-fix-fields" />
+          )
         ) : (
-          !rows.error && <Empty description={t('reports.empty')} data-testid="report-empty" />
+          <Empty description={t('reports.empty')} data-testid="report-empty" />
         )}
       </Card>
       {data.length > 0 && <ReportTable definition={definition} rows={data} loading={rows.isFetching} text={text} />}
