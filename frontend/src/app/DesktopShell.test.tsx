@@ -61,9 +61,9 @@ describe('DesktopShell', () => {
   it('placeholder tabs say plainly that the feature comes later; tabs close', async () => {
     const user = userEvent.setup({ delay: null });
     renderShell();
-    await user.click(groupTitle('menu-reports'));
-    await user.click(await screen.findByTestId('menu-report-kpi'));
-    const pane = await screen.findByRole('region', { name: 'KPI report' });
+    await user.click(groupTitle('menu-recordings'));
+    await user.click(await screen.findByTestId('menu-recording-search'));
+    const pane = await screen.findByRole('region', { name: 'Recording search' });
     expect(within(pane).getByText('Coming in a later release.')).toBeInTheDocument();
 
     await user.click(within(document.querySelector('.ant-tabs-tab-active') as HTMLElement).getByRole('button', { name: /remove|close/i }));
@@ -73,6 +73,24 @@ describe('DesktopShell', () => {
   it('shows the real-time monitor only to supervisors and admins', async () => {
     renderShell();
     expect(screen.queryByTestId('menu-monitor')).not.toBeInTheDocument();
+  });
+
+  it('shows reports to analysts, supervisors and admins, not to agents (who have My workload)', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderShell();
+    expect(screen.queryByTestId('menu-reports')).not.toBeInTheDocument();
+    await user.click(groupTitle('menu-my-info'));
+    expect(await screen.findByTestId('menu-my-workload')).toBeInTheDocument();
+  });
+
+  it('an analyst opens the reports tab on the one-time-fix report', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderShell(me(['analyst'], null));
+    await user.click(groupTitle('menu-reports'));
+    await user.click(await screen.findByTestId('menu-report-one-time-fix'));
+    const pane = await screen.findByRole('region', { name: 'One-time-fix rate' });
+    // the catalogue answers 404 in this shell: the tab says so instead of breaking
+    expect(await within(pane).findByTestId('reports-error')).toBeInTheDocument();
   });
 
   it('a supervisor opens the live monitor', async () => {

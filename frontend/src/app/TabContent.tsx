@@ -1,14 +1,20 @@
+import { lazy, Suspense } from 'react';
+import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MyStatePanel } from '../features/agents/components/MyStatePanel';
 import { CenterTitleSettings } from '../features/admin/components/CenterTitleSettings';
 import { CallPanel } from '../features/calls/components/CallPanel';
 import { CustomerSearch } from '../features/customers/components/CustomerSearch';
 import { MyAccount } from '../features/myinfo/components/MyAccount';
+import { MyWorkload } from '../features/myinfo/components/MyWorkload';
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
 import { ComingSoon } from '../shared/ui/ComingSoon';
 import { CurrentCall } from './CurrentCall';
 import { findLeaf } from './menu';
 import { callIdOfTab } from './tabs/callTabs';
+
+// Reports bring echarts: load them only when a reports tab opens.
+const ReportsPage = lazy(() => import('../features/reports/components/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 
 /** Renders what a menu item opens. */
 export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitle: string }) {
@@ -27,6 +33,14 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <RealtimeMonitor />;
     case 'myAccount':
       return <MyAccount />;
+    case 'reports':
+      return (
+        <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+          <ReportsPage initialReport={leaf.report} />
+        </Suspense>
+      );
+    case 'myWorkload':
+      return <MyWorkload />;
     case 'centerTitle':
       return <CenterTitleSettings current={centerTitle} />;
     default:

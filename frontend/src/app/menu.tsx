@@ -18,6 +18,8 @@ export type TabView =
   | 'realtimeMonitor'
   | 'myAccount'
   | 'centerTitle'
+  | 'reports'
+  | 'myWorkload'
   | 'comingSoon';
 
 export interface MenuLeaf {
@@ -25,6 +27,8 @@ export interface MenuLeaf {
   /** i18n key of the label (also the tab title). */
   label: string;
   view: TabView;
+  /** For view 'reports': the report the tab opens on (a name from GET /api/reports). */
+  report?: string;
 }
 
 export interface MenuGroup {
@@ -61,10 +65,11 @@ export const menuGroups: MenuGroup[] = [
     key: 'reports',
     label: 'menu.reports',
     icon: <BarChartOutlined />,
+    roles: ['analyst', 'supervisor', 'admin'],
     children: [
-      { key: 'report-workload', label: 'menu.workloadReport', view: 'comingSoon' },
-      { key: 'report-kpi', label: 'menu.kpiReport', view: 'comingSoon' },
-      { key: 'report-one-time-fix', label: 'menu.oneTimeFixReport', view: 'comingSoon' },
+      { key: 'report-center', label: 'menu.reportCenter', view: 'reports' },
+      { key: 'report-kpi', label: 'menu.kpiReport', view: 'reports', report: 'service-level' },
+      { key: 'report-one-time-fix', label: 'menu.oneTimeFixReport', view: 'reports', report: 'one-time-fix-rate' },
     ],
   },
   {
@@ -89,6 +94,7 @@ export const menuGroups: MenuGroup[] = [
     icon: <UserOutlined />,
     children: [
       { key: 'my-account', label: 'menu.myAccount', view: 'myAccount' },
+      { key: 'my-workload', label: 'menu.workloadReport', view: 'myWorkload' },
       { key: 'change-password', label: 'menu.changePassword', view: 'comingSoon' },
       { key: 'login-log', label: 'menu.loginLog', view: 'comingSoon' },
     ],

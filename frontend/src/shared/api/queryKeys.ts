@@ -22,4 +22,10 @@ export const queryKeys = {
   customers: (q: string) => ['customers', q] as const,
   /** Tag dialog closed with "later" (client-only; reopened when "ready" is refused). */
   tagPromptDismissed: (callId: string) => ['tag-prompt-dismissed', callId] as const,
+  /** The report catalogue (GET /api/reports). */
+  reportCatalog: ['reports'] as const,
+  /** One report's rows, by report and full URL (range, grouping, filters). */
+  report: (name: string, url: string) => ['report', name, url] as const,
+  /** The signed-in agent's own workload for a range (R-ME-2). */
+  myWorkload: (from: string, to: string) => ['my-workload', from, to] as const,
 };

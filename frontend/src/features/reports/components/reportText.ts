@@ -1,0 +1,20 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** What the chart and table need from the reader's language. */
+export interface ReportText {
+  language: string;
+  /** A column's label: reports.columns.{key}, else the key itself. */
+  column: (key: string) => string;
+  /** The backend's "unknown" grouping key. */
+  unknown: string;
+}
+
+export function useReportText(): ReportText {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(
+    () => ({ language, column: (key: string) => t(`reports.columns.${key}`, { defaultValue: key }), unknown: t('reports.unknown') }),
+    [t, language],
+  );
+}
