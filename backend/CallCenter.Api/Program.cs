@@ -46,6 +46,7 @@ CallCenter.Simulation.SimulationSetup.MapSimulation(app);
 app.MapPhoneSettings();
 app.MapScreenPops();
 app.MapWorkOrders();
+CallCenter.Audit.AuditEndpoints.MapAudit(app);
 CallCenter.Alarms.AlarmEndpoints.MapAlarms(app);
 app.MapCallPurposes();
 app.MapCustomers();

@@ -56,6 +56,7 @@ public static class Services
         CallCenter.Telephony.Routing.RoutingSetup.AddAcd(s); // queues, blacklist, voice messages (R-ACD-2…5)
         s.AddWorkOrders();
         CallCenter.Alarms.AlarmEndpoints.AddAlarms(s);
+        CallCenter.Audit.AuditEndpoints.AddAudit(s);
 
         // Projections and live pushes.
         s.AddSingleton<ProjectionStatus>();

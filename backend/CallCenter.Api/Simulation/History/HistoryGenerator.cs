@@ -57,7 +57,8 @@ public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore st
         return progress = progress with { Running = false };
     }
 
-    async Task<long> WriteAsync(SimulatedDay day, Guid ns, CancellationToken ct)
+    /// <summary>Writes one simulated day: agents' events first (with the reactor's ids), then the PBX's facts, then the tags.</summary>
+    public async Task<long> WriteAsync(SimulatedDay day, Guid ns, CancellationToken ct)
     {
         await Parallel.ForEachAsync(day.AgentEvents, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (kv, ct) =>
         {
