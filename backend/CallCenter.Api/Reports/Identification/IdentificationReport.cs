@@ -40,7 +40,7 @@ public static class IdentificationReport
                 (count(*) filter (where p.pop->>'match' = 'multiple'))::int, (count(*) filter (where p.pop->>'match' = 'none'))::int,
                 (count(*) filter (where c.customer_id is not null))::int
             from call_report_facts c join screen_pops p on p.call_id = c.call_id
-            where c.arrived_at >= $1 and c.arrived_at < $2 group by 1 order by 1 collate "C"
+            where c.arrived_at >= $1 and c.arrived_at < $2 group by 1 order by {key} collate "C"
             """, r => new IdentificationRow(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), Share(r.GetInt32(2), r.GetInt32(1))),
             ct, range.From.ToUniversalTime(), range.To.ToUniversalTime());
     }

@@ -34,7 +34,7 @@ public static class OneTimeFixReport
         return await Sql.QueryAsync((NpgsqlConnection)db.Database.GetDbConnection(), $"""
             select {key}, count(*)::int, (count(*) filter (where outcome = 'fixed'))::int, (count(*) filter (where outcome = 'repeated'))::int,
                 (count(*) filter (where outcome = 'pending'))::int
-            from one_time_fix_outcomes where ended_at >= $1 and ended_at < $2 group by 1 order by 1 collate "C"
+            from one_time_fix_outcomes where ended_at >= $1 and ended_at < $2 group by 1 order by {key} collate "C"
             """, r => new OneTimeFixRow(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), Share(r.GetInt32(2), r.GetInt32(2) + r.GetInt32(3))),
             ct, range.From.ToUniversalTime(), range.To.ToUniversalTime());
     }

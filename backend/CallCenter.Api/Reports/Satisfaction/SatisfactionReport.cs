@@ -35,7 +35,7 @@ public static class SatisfactionReport
         return await Sql.QueryAsync((NpgsqlConnection)db.Database.GetDbConnection(), $"""
             select {key}, count(*)::int, round(avg(survey_score), 2)::float8,
                 {string.Join(", ", Enumerable.Range(1, 5).Select(s => $"(count(*) filter (where survey_score = {s}))::int"))}
-            from call_report_facts where survey_score is not null and survey_at >= $1 and survey_at < $2 group by 1 order by 1 collate "C"
+            from call_report_facts where survey_score is not null and survey_at >= $1 and survey_at < $2 group by 1 order by {key} collate "C"
             """, r => new SatisfactionRow(r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetDouble(2),
                 r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7)),
             ct, range.From.ToUniversalTime(), range.To.ToUniversalTime());

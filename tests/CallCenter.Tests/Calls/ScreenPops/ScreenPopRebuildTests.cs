@@ -16,12 +16,13 @@ public class ScreenPopRebuildTests
     static readonly DateTimeOffset T0 = new(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(8));
     static readonly string[] Tables = ["screen_pop_calls", "screen_pop_work_orders", "screen_pops"];
 
-    internal static async Task<List<string>> RowsAsync(string database)
+    /// <summary>Every row of the given tables (the screen pop's when none are given) as JSON text, sorted: compare before and after a rebuild.</summary>
+    internal static async Task<List<string>> RowsAsync(string database, params string[] tables)
     {
         await using var conn = new NpgsqlConnection(database);
         await conn.OpenAsync();
         var rows = new List<string>();
-        foreach (var table in Tables)
+        foreach (var table in tables.Length > 0 ? tables : Tables)
         {
             await using var cmd = new NpgsqlCommand($"select row_to_json(t)::text from {table} t order by 1", conn);
             await using var r = await cmd.ExecuteReaderAsync();
