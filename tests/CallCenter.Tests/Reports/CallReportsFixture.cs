@@ -35,6 +35,14 @@ public sealed class CallReportsFixture : IAsyncLifetime
 
     public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }
 
+    /// <summary>Stops the app, runs <paramref name="whileStopped"/> on its database, and starts it again (the tests of the collection run one at a time).</summary>
+    public async Task RestartAsync(Func<string, Task> whileStopped)
+    {
+        App.Dispose();
+        await whileStopped(App.Database);
+        App = await AppHost.StartAsync(App.Database);
+    }
+
     static object[] Answered(string callId, string ani, DateTimeOffset at) =>
     [
         ScreenPopKit.Ev("CallArrived", callId, at, ani: ani), ScreenPopKit.Ev("CallQueued", callId, at.AddSeconds(10)),
@@ -81,4 +89,11 @@ public sealed class CallReportsFixture : IAsyncLifetime
         await Eventually.GetAsync(() => Task.FromResult((status.PositionOf("call-reports") ?? 0, status.PositionOf("screen-pops") ?? 0)),
             p => p.Item1 >= last && p.Item2 >= last, TimeSpan.FromSeconds(180), "call reports caught up");
     }
+}
+
+/// <summary>The report test classes share one history (generating it takes a minute).</summary>
+[CollectionDefinition(Name)]
+public sealed class CallReportsCollection : ICollectionFixture<CallReportsFixture>
+{
+    public const string Name = "call reports";
 }

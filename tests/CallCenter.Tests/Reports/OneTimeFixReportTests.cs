@@ -8,7 +8,8 @@ using MiniExcelLibs;
 namespace CallCenter.Tests.Reports;
 
 /// <summary>R-RPT-1 on 30 days of history plus hand-written calls: the report equals a recomputation from the raw events.</summary>
-public class OneTimeFixReportTests(CallReportsFixture fixture) : IClassFixture<CallReportsFixture>
+[Collection(CallReportsCollection.Name)]
+public class OneTimeFixReportTests(CallReportsFixture fixture)
 {
     static readonly DateTimeOffset RangeFrom = new(2026, 10, 22, 0, 0, 0, TimeSpan.FromHours(8)), RangeTo = new(2026, 11, 22, 0, 0, 0, TimeSpan.FromHours(8));
     const string Query = $"/api/reports/one-time-fix-rate?from={CallReportsFixture.From}&to={CallReportsFixture.To}";

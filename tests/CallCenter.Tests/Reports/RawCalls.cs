@@ -8,7 +8,7 @@ namespace CallCenter.Tests.Reports;
 
 /// <summary>One call as the raw events tell it (read back from the store with JsonDocument; nothing of the projection is reused).</summary>
 public sealed record RawCall(string Id, string? Number, DateTimeOffset? ArrivedAt, DateTimeOffset? EndedAt, string? Queue, string? AnsweredBy,
-    string? Purpose, string? TagAgent, string? Area, string? CustomerId, int? Score, string? SurveyAgent, DateTimeOffset? SurveyAt);
+    string? Purpose, string? TagAgent, string? Area, string? CustomerId, int? Score, string? SurveyAgent, DateTimeOffset? SurveyAt, string? OfferedTo);
 
 /// <summary>Every call in the store, and the latest PBX event time (tags excluded).</summary>
 public sealed record RawCalls(Dictionary<string, RawCall> Calls, DateTimeOffset Clock)
@@ -34,7 +34,8 @@ public sealed record RawCalls(Dictionary<string, RawCall> Calls, DateTimeOffset 
                 g.Where(e => e.Type == "CallEnded").Select(e => (DateTimeOffset?)e.At).Max(), queued,
                 latest(["CallAnswered"]) is { } answered ? S(answered, "agentId") : null,
                 tag is { } t ? S(t, "purpose") : null, tag is { } t2 ? S(t2, "agentId") : null, tag is { } t3 ? S(t3, "area") : null, tag is { } t4 ? S(t4, "customerId") : null,
-                survey?.GetProperty("score").GetInt32(), survey is { } s ? S(s, "agentId") : null, survey?.GetProperty("at").GetDateTimeOffset());
+                survey?.GetProperty("score").GetInt32(), survey is { } s ? S(s, "agentId") : null, survey?.GetProperty("at").GetDateTimeOffset(),
+                latest(["CallOffered"]) is { } offered ? S(offered, "agentId") : null);
         });
         return new RawCalls(calls, events.Where(e => e.Type != "CallTagged").Max(e => e.At));
     }
