@@ -61,8 +61,8 @@ public sealed class CallReportsFixture : IAsyncLifetime
     {
         var kit = new ScreenPopKit(App);
         var agent = await App.SignInAsync(Agent);
-        async Task Tag(string callId, string purpose = "online-troubleshooting", string subtype = "broadband") =>
-            Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/calls/{callId}/tag", new { purpose, subtype })).StatusCode);
+        async Task Tag(string callId, string purpose = "online-troubleshooting", string subtype = "broadband", string? customerId = null) =>
+            Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/calls/{callId}/tag", new { purpose, subtype, customerId })).StatusCode);
 
         await kit.PostAsync([.. Answered("otf-a", A, T), .. Answered("otf-b", B, T), .. Answered("otf-c", C, T),
             .. Answered("otf-p", P, T.AddHours(3)), .. Answered("otf-q", Q, T.AddHours(3))]);
@@ -75,7 +75,8 @@ public sealed class CallReportsFixture : IAsyncLifetime
             .. Abandoned("otf-q-again", Q, T.AddHours(3).AddMinutes(25)), // repeated although its 2 hours are not over
             .. Abandoned("otf-z", Z, T.AddHours(3).AddMinutes(29).AddSeconds(20))]); // the last PBX event: T + 3 h 30
         await Tag("otf-b");
-        await Tag("otf-c", "repair", "no-signal"); // another purpose: not counted
+        var customer = (await kit.ColumnAsync("select id from customers order by id limit 1"))[0];
+        await Tag("otf-c", "repair", "no-signal", customer); // another purpose: not a one-time-fix call; tagged with a customer (R-RPT-2)
         await Tag("otf-p"); // ended T + 3 h 05, 2 hours not over at T + 3 h 30: pending
         await Tag("otf-q");
     }

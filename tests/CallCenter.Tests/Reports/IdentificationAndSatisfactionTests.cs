@@ -28,6 +28,7 @@ public class IdentificationAndSatisfactionTests(CallReportsFixture fixture)
         var offered = raw.Calls.Values.Where(c => c.ArrivedAt >= RangeFrom && c.ArrivedAt < RangeTo && c.OfferedTo is not null).ToList();
         Assert.Contains(offered, c => Match(c) == "single");
         Assert.Contains(offered, c => Match(c) == "none");
+        Assert.Contains(offered, c => c.Id == "otf-c" && c.CustomerId is not null);
         var analyst = await fixture.App.SignInAsync("analyst");
         foreach (var groupBy in Groupings)
         {
