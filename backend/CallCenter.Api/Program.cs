@@ -54,6 +54,7 @@ app.MapReasonCodes();
 app.MapSettings();
 app.MapAnnouncements();
 CallCenter.Reports.ReportCatalog.MapReportCatalog(app);
+CallCenter.Reports.CallFacts.CallReportsSetup.MapCallReports(app);
 CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);
 app.MapSpaFallback(options.SpaDir);

@@ -66,6 +66,7 @@ public static class Services
         s.AddSimulatedPbx();
         CallCenter.Simulation.SimulationSetup.AddSimulation(s);
         s.AddScreenPops();
+        CallCenter.Reports.CallFacts.CallReportsSetup.AddCallReports(s);
         s.AddHostedService<ProjectionRunner>();
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();
