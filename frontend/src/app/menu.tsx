@@ -18,6 +18,10 @@ export type TabView =
   | 'realtimeMonitor'
   | 'myAccount'
   | 'centerTitle'
+  | 'workOrders'
+  | 'technicians'
+  | 'alarmHistory'
+  | 'alarmSettings'
   | 'comingSoon';
 
 export interface MenuLeaf {
@@ -25,6 +29,8 @@ export interface MenuLeaf {
   /** i18n key of the label (also the tab title). */
   label: string;
   view: TabView;
+  /** Only these roles see the item (else everyone who sees the group). */
+  roles?: Role[];
 }
 
 export interface MenuGroup {
@@ -53,7 +59,7 @@ export const menuGroups: MenuGroup[] = [
     icon: <CustomerServiceOutlined />,
     children: [
       { key: 'customer-search', label: 'menu.customerSearch', view: 'customerSearch' },
-      { key: 'work-orders', label: 'menu.workOrders', view: 'comingSoon' },
+      { key: 'work-orders', label: 'menu.workOrders', view: 'workOrders', roles: ['agent', 'supervisor', 'admin'] },
       { key: 'authorization', label: 'menu.authorization', view: 'comingSoon' },
     ],
   },
@@ -65,6 +71,7 @@ export const menuGroups: MenuGroup[] = [
       { key: 'report-workload', label: 'menu.workloadReport', view: 'comingSoon' },
       { key: 'report-kpi', label: 'menu.kpiReport', view: 'comingSoon' },
       { key: 'report-one-time-fix', label: 'menu.oneTimeFixReport', view: 'comingSoon' },
+      { key: 'alarm-history', label: 'menu.alarmHistory', view: 'alarmHistory', roles: ['supervisor', 'admin', 'analyst'] },
     ],
   },
   {
@@ -81,6 +88,7 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'realtime-monitor', label: 'menu.realtimeMonitor', view: 'realtimeMonitor' },
       { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'comingSoon' },
+      { key: 'technicians', label: 'menu.technicians', view: 'technicians' },
     ],
   },
   {
@@ -98,12 +106,19 @@ export const menuGroups: MenuGroup[] = [
     label: 'menu.admin',
     icon: <SettingOutlined />,
     roles: ['admin'],
-    children: [{ key: 'center-title', label: 'menu.centerTitle', view: 'centerTitle' }],
+    children: [
+      { key: 'center-title', label: 'menu.centerTitle', view: 'centerTitle' },
+      { key: 'alarm-settings', label: 'menu.alarmSettings', view: 'alarmSettings' },
+    ],
   },
 ];
 
 export function visibleMenu(me: Pick<Me, 'roles'>): MenuGroup[] {
-  return menuGroups.filter((g) => !g.roles || g.roles.some((r) => me.roles.includes(r)));
+  const allowed = (roles?: Role[]) => !roles || roles.some((r) => me.roles.includes(r));
+  return menuGroups
+    .filter((g) => allowed(g.roles))
+    .map((g) => ({ ...g, children: g.children.filter((c) => allowed(c.roles)) }))
+    .filter((g) => g.children.length > 0);
 }
 
 export function findLeaf(key: string): MenuLeaf | undefined {

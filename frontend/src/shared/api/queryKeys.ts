@@ -22,4 +22,13 @@ export const queryKeys = {
   customers: (q: string) => ['customers', q] as const,
   /** Tag dialog closed with "later" (client-only; reopened when "ready" is refused). */
   tagPromptDismissed: (callId: string) => ['tag-prompt-dismissed', callId] as const,
+  /** Work-order searches (GET /api/work-orders?…); `workOrdersChanged` invalidates every key starting with 'work-orders'. */
+  workOrders: (query: string) => ['work-orders', 'list', query] as const,
+  workOrder: (id: string) => ['work-orders', 'detail', id] as const,
+  workOrderTechnicians: ['work-orders', 'technicians'] as const,
+  fieldTeams: ['field-teams'] as const,
+  /** Areas with a raised outage alarm (GET /api/alarms/active, then `alarmChanged`). */
+  activeAlarms: ['alarms', 'active'] as const,
+  alarmHistory: (from: string, to: string, area: string) => ['alarms', 'history', from, to, area] as const,
+  alarmSettings: ['alarms', 'settings'] as const,
 };
