@@ -76,7 +76,11 @@ function StepEntry({ step: s }: { step: WorkOrderStepRow }) {
       {assignee && <div>{t('woDetail.assignee', { who: assignee })}</div>}
       {s.result && <div>{t('woDetail.result', { result: t(`woResult.${s.result}`, { defaultValue: s.result }) })}</div>}
       {s.reason && <div>{t('woDetail.reason', { reason: s.reason })}</div>}
-      {s.note && <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap' }}>{s.note}</Typography.Text>}
+      {s.note && (
+        <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+          {s.note}
+        </Typography.Paragraph>
+      )}
     </div>
   );
 }
