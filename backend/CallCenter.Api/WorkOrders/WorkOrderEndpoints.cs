@@ -37,11 +37,11 @@ public static class WorkOrderEndpoints
 
         MapStep(g, "assign", (AssignBody b, string by, DateTimeOffset at) => new Assign(b.Technician, b.Team, by, at),
             "Assign to a technician (and their team) or a whole team.");
-        MapStep(g, "accept", (object? _, string by, DateTimeOffset at) => new Accept(by, at), "The technician accepted it.");
-        MapStep(g, "arrive", (object? _, string by, DateTimeOffset at) => new ArriveOnSite(by, at), "The technician is on site.");
+        MapStep(g, "accept", (by, at) => new Accept(by, at), "The technician accepted it.");
+        MapStep(g, "arrive", (by, at) => new ArriveOnSite(by, at), "The technician is on site.");
         MapStep(g, "complete", (CompleteBody b, string by, DateTimeOffset at) => new Complete(b.Result ?? "", b.Note, by, at),
             "Completed with a result (resolved, partially-resolved, unresolved, customer-absent) and a note.");
-        MapStep(g, "close", (object? _, string by, DateTimeOffset at) => new Close(by, at), "An admin confirms the result and closes it.")
+        MapStep(g, "close", (by, at) => new Close(by, at), "An admin confirms the result and closes it.")
             .RequireAuthorization(Policies.Administer);
         MapStep(g, "reassign", (ReassignBody b, string by, DateTimeOffset at) => new Reassign(b.Technician, b.Team, b.Reason, by, at),
             "An admin gives it to another technician or team; the flow goes back to assigned.")
@@ -74,6 +74,16 @@ public static class WorkOrderEndpoints
         g.MapPost("/{id}/" + path, async (string id, TBody body, IMediator mediator, CurrentUser user, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
                 var result = await mediator.Send(new ProgressWorkOrder(id, step(body, user.Id, clock.GetUtcNow()), Etag.IfMatch(http)), ct);
+                http.Response.Headers.ETag = Etag.Of(result.Revision);
+                return TypedResults.Ok(result);
+            })
+            .WithSummary(summary + " 422 when the work order is not at the step before; If-Match optional.");
+
+    /// <summary>A step with nothing to say but who and when: no body needed (an empty JSON body is ignored).</summary>
+    static RouteHandlerBuilder MapStep(RouteGroupBuilder g, string path, Func<string, DateTimeOffset, WorkOrderStep> step, string summary) =>
+        g.MapPost("/{id}/" + path, async (string id, IMediator mediator, CurrentUser user, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                var result = await mediator.Send(new ProgressWorkOrder(id, step(user.Id, clock.GetUtcNow()), Etag.IfMatch(http)), ct);
                 http.Response.Headers.ETag = Etag.Of(result.Revision);
                 return TypedResults.Ok(result);
             })

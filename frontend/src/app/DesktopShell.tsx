@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Divider, Layout } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlarmBanner } from '../features/alarms/components/AlarmBanner';
 import { AnnouncementStrip } from '../features/announcements/components/AnnouncementStrip';
 import { StateControls } from '../features/agents/components/StateControls';
 import { StatusBar } from '../features/agents/components/StatusBar';
@@ -69,6 +70,7 @@ export function DesktopShell({ me, centerTitle }: { me: Me; centerTitle: string 
           </nav>
         </Layout.Sider>
         <Layout.Content className={styles.content}>
+          <AlarmBanner />
           <AnnouncementStrip />
           <div className={styles.tabs}>
             <DesktopTabs tabs={tabs.state} centerTitle={centerTitle} onActivate={tabs.activate} onClose={tabs.close} />

@@ -2,12 +2,18 @@ import { lazy, Suspense } from 'react';
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MyStatePanel } from '../features/agents/components/MyStatePanel';
+import { AlarmHistory } from '../features/alarms/components/AlarmHistory';
+import { AlarmSettingsForm } from '../features/alarms/components/AlarmSettingsForm';
 import { CenterTitleSettings } from '../features/admin/components/CenterTitleSettings';
 import { CallPanel } from '../features/calls/components/CallPanel';
 import { CustomerSearch } from '../features/customers/components/CustomerSearch';
 import { MyAccount } from '../features/myinfo/components/MyAccount';
 import { MyWorkload } from '../features/myinfo/components/MyWorkload';
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
+import { DispatchForm } from '../features/work-orders/components/DispatchForm';
+import { TechnicianBoard } from '../features/work-orders/components/TechnicianBoard';
+import { WorkOrderList } from '../features/work-orders/components/WorkOrderList';
+import { useMyAgentState } from '../shared/agentState/useMyAgentState';
 import { ComingSoon } from '../shared/ui/ComingSoon';
 import { CurrentCall } from './CurrentCall';
 import { findLeaf } from './menu';
@@ -43,12 +49,29 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <MyWorkload />;
     case 'centerTitle':
       return <CenterTitleSettings current={centerTitle} />;
+    case 'workOrders':
+      return <WorkOrderList />;
+    case 'technicians':
+      return <TechnicianBoard />;
+    case 'alarmHistory':
+      return <AlarmHistory />;
+    case 'alarmSettings':
+      return <AlarmSettingsForm />;
     default:
       return <ComingSoon title={leaf ? t(leaf.label) : tabKey} />;
   }
 }
 
-/** A call's tab: the pop, with the customer search composed in for "no customer found". */
+/** A call's tab: the pop, with the customer search composed in for "no customer found" and the work-order form. */
 export function CallView({ callId }: { callId: string }) {
-  return <CallPanel callId={callId} renderSearch={(onPick) => <CustomerSearch onPick={onPick} />} />;
+  const state = useMyAgentState();
+  // still on the call, or ended and waiting for its tag (R-TAG-2)
+  const untagged = state?.currentCallId === callId || state?.untaggedCallId === callId;
+  return (
+    <CallPanel
+      callId={callId}
+      renderSearch={(onPick) => <CustomerSearch onPick={onPick} />}
+      renderWorkOrder={(customer) => <DispatchForm key={customer?.id ?? ''} callId={callId} customer={customer} untagged={untagged} />}
+    />
+  );
 }

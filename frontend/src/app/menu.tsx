@@ -20,6 +20,10 @@ export type TabView =
   | 'centerTitle'
   | 'reports'
   | 'myWorkload'
+  | 'workOrders'
+  | 'technicians'
+  | 'alarmHistory'
+  | 'alarmSettings'
   | 'comingSoon';
 
 export interface MenuLeaf {
@@ -29,6 +33,8 @@ export interface MenuLeaf {
   view: TabView;
   /** For view 'reports': the report the tab opens on (a name from GET /api/reports). */
   report?: string;
+  /** Only these roles see the item (else everyone who sees the group). */
+  roles?: Role[];
 }
 
 export interface MenuGroup {
@@ -57,7 +63,7 @@ export const menuGroups: MenuGroup[] = [
     icon: <CustomerServiceOutlined />,
     children: [
       { key: 'customer-search', label: 'menu.customerSearch', view: 'customerSearch' },
-      { key: 'work-orders', label: 'menu.workOrders', view: 'comingSoon' },
+      { key: 'work-orders', label: 'menu.workOrders', view: 'workOrders', roles: ['agent', 'supervisor', 'admin'] },
       { key: 'authorization', label: 'menu.authorization', view: 'comingSoon' },
     ],
   },
@@ -70,6 +76,7 @@ export const menuGroups: MenuGroup[] = [
       { key: 'report-center', label: 'menu.reportCenter', view: 'reports' },
       { key: 'report-kpi', label: 'menu.kpiReport', view: 'reports', report: 'service-level' },
       { key: 'report-one-time-fix', label: 'menu.oneTimeFixReport', view: 'reports', report: 'one-time-fix-rate' },
+      { key: 'alarm-history', label: 'menu.alarmHistory', view: 'alarmHistory', roles: ['supervisor', 'admin', 'analyst'] },
     ],
   },
   {
@@ -86,6 +93,7 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'realtime-monitor', label: 'menu.realtimeMonitor', view: 'realtimeMonitor' },
       { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'comingSoon' },
+      { key: 'technicians', label: 'menu.technicians', view: 'technicians' },
     ],
   },
   {
@@ -104,12 +112,19 @@ export const menuGroups: MenuGroup[] = [
     label: 'menu.admin',
     icon: <SettingOutlined />,
     roles: ['admin'],
-    children: [{ key: 'center-title', label: 'menu.centerTitle', view: 'centerTitle' }],
+    children: [
+      { key: 'center-title', label: 'menu.centerTitle', view: 'centerTitle' },
+      { key: 'alarm-settings', label: 'menu.alarmSettings', view: 'alarmSettings' },
+    ],
   },
 ];
 
 export function visibleMenu(me: Pick<Me, 'roles'>): MenuGroup[] {
-  return menuGroups.filter((g) => !g.roles || g.roles.some((r) => me.roles.includes(r)));
+  const allowed = (roles?: Role[]) => !roles || roles.some((r) => me.roles.includes(r));
+  return menuGroups
+    .filter((g) => allowed(g.roles))
+    .map((g) => ({ ...g, children: g.children.filter((c) => allowed(c.roles)) }))
+    .filter((g) => g.children.length > 0);
 }
 
 export function findLeaf(key: string): MenuLeaf | undefined {

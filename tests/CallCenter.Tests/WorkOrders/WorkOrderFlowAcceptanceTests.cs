@@ -48,8 +48,8 @@ public class WorkOrderFlowAcceptanceTests
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/work-orders/{id}/assign", new { technician = "tech-east-1", team = "team-east" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsJsonAsync($"/api/work-orders/{id}/reassign", new { technician = "tech-east-2", reason = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/work-orders/{id}/reassign", new { technician = "tech-east-2", team = "team-east", reason = "王师傅请假" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync($"/api/work-orders/{id}/accept", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync($"/api/work-orders/{id}/arrive", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync($"/api/work-orders/{id}/accept", null)).StatusCode);                  // no body
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/work-orders/{id}/arrive", new { })).StatusCode);         // an empty JSON body
         var badResult = await agent.PostAsJsonAsync($"/api/work-orders/{id}/complete", new { result = "done-ish" });
         Assert.Equal(HttpStatusCode.BadRequest, badResult.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/work-orders/{id}/complete", new { result = "resolved", note = "更换信号线" })).StatusCode);

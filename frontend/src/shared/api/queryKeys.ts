@@ -28,4 +28,13 @@ export const queryKeys = {
   report: (name: string, url: string) => ['report', name, url] as const,
   /** The signed-in agent's own workload for a range (R-ME-2). */
   myWorkload: (from: string, to: string) => ['my-workload', from, to] as const,
+  /** Work-order searches (GET /api/work-orders?…); `workOrdersChanged` invalidates every key starting with 'work-orders'. */
+  workOrders: (query: string) => ['work-orders', 'list', query] as const,
+  workOrder: (id: string) => ['work-orders', 'detail', id] as const,
+  workOrderTechnicians: ['work-orders', 'technicians'] as const,
+  fieldTeams: ['field-teams'] as const,
+  /** Areas with a raised outage alarm (GET /api/alarms/active, then `alarmChanged`). */
+  activeAlarms: ['alarms', 'active'] as const,
+  alarmHistory: (from: string, to: string, area: string) => ['alarms', 'history', from, to, area] as const,
+  alarmSettings: ['alarms', 'settings'] as const,
 };

@@ -41,6 +41,8 @@ export function SignalRProvider({ enabled, children, connectionFactory = createD
       void queryClient.invalidateQueries({ queryKey: queryKeys.me });
       void queryClient.invalidateQueries({ queryKey: queryKeys.announcements });
       void queryClient.invalidateQueries({ queryKey: ['calls'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.activeAlarms });
+      void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
     };
     connection.onreconnecting(() => setStatus('reconnecting'));
     connection.onreconnected(() => {

@@ -1,5 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { applyAgentState } from '../agentState/applyAgentState';
+import { applyAlarm } from '../alarms/applyAlarm';
+import type { AlarmStatus } from '../api/alarmTypes';
 import type { LiveCall, ScreenPop } from '../api/callTypes';
 import { queryKeys } from '../api/queryKeys';
 import type { AgentState } from '../api/types';
@@ -16,18 +18,28 @@ export const AGENT_STATE_CHANGED = 'agentStateChanged';
 export const CALL_CHANGED = 'callChanged';
 /** A call is offered to me: its screen pop (R-POP-1, again on transfer R-POP-6). */
 export const SCREEN_POP = 'screenPop';
+/** Work orders changed (ids): lists, details and who-is-where refetch. */
+export const WORK_ORDERS_CHANGED = 'workOrdersChanged';
+/** An area's outage alarm level changed (R-ALARM-2): the banner follows from the push itself. */
+export const ALARM_CHANGED = 'alarmChanged';
 
 /** Server → client events that feed TanStack Query caches directly (no refetch loop). */
 export function registerCacheSync(connection: HubEventSource, queryClient: QueryClient): () => void {
   const onAgentStateChanged = (state: AgentState) => applyAgentState(queryClient, state);
   const onCallChanged = (call: LiveCall) => applyLiveCall(queryClient, call);
   const onScreenPop = (pop: ScreenPop) => queryClient.setQueryData(queryKeys.screenPop(pop.callId), pop);
+  const onWorkOrdersChanged = () => void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
+  const onAlarmChanged = (alarm: AlarmStatus) => applyAlarm(queryClient, alarm);
   connection.on(AGENT_STATE_CHANGED, onAgentStateChanged);
   connection.on(CALL_CHANGED, onCallChanged);
   connection.on(SCREEN_POP, onScreenPop);
+  connection.on(WORK_ORDERS_CHANGED, onWorkOrdersChanged);
+  connection.on(ALARM_CHANGED, onAlarmChanged);
   return () => {
     connection.off(AGENT_STATE_CHANGED, onAgentStateChanged);
     connection.off(CALL_CHANGED, onCallChanged);
     connection.off(SCREEN_POP, onScreenPop);
+    connection.off(WORK_ORDERS_CHANGED, onWorkOrdersChanged);
+    connection.off(ALARM_CHANGED, onAlarmChanged);
   };
 }

@@ -18,10 +18,12 @@ interface Props {
   callId: string;
   /** The customer search, composed in by the app (features do not import each other). */
   renderSearch: (onPick: (customerId: string) => void) => ReactNode;
+  /** The work-order dispatch form for the pop's customer (R-SVC-3), composed in by the app. */
+  renderWorkOrder?: (customer: { id: string; name: string } | null) => ReactNode;
 }
 
 /** A call's desktop tab: who calls, which number, IVR trail, queue, the call's state, and its screen pop. */
-export function CallPanel({ callId, renderSearch }: Props) {
+export function CallPanel({ callId, renderSearch, renderWorkOrder }: Props) {
   const { t } = useTranslation();
   const [chosen, choose] = useCallCustomer(callId);
   const call = useCall(callId);
@@ -58,6 +60,7 @@ export function CallPanel({ callId, renderSearch }: Props) {
       ) : (
         <Skeleton active paragraph={{ rows: 6 }} />
       )}
+      {hasPop && pop.data && renderWorkOrder?.(pop.data.customer ? { id: pop.data.customer.id, name: pop.data.customer.name } : null)}
     </Space>
   );
 }
