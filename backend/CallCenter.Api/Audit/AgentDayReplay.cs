@@ -60,24 +60,21 @@ public sealed class AgentDayReplay(IEventStore store, TimeProvider clock)
     {
         var started = day.OfType<AgentCallStarted>().GroupBy(c => c.CallId).Select(g => g.First()).ToList();
         var ended = day.OfType<AgentCallEnded>().GroupBy(c => c.CallId).ToDictionary(g => g.Key, g => g.Last().At);
-        var details = new HandledCall[started.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, started.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, ct) =>
-        {
-            var s = started[i];
-            var end = ended.TryGetValue(s.CallId, out var at) ? at : (DateTimeOffset?)null;
-            details[i] = await CallAsync(s, end, agentId, ct);
-        });
-        return [.. details];
+        var byCall = new Dictionary<string, List<CallEvent>>();
+        await foreach (var e in store.ReadStreamsAsync([.. started.Select(c => CallStream.StreamId(c.CallId))], ct))
+            if (CallStream.Decode(e.Type, e.Data) is { } call)
+                (byCall.TryGetValue(call.CallId, out var list) ? list : byCall[call.CallId] = []).Add(call);
+        return started.Select(s => Call(s, ended.TryGetValue(s.CallId, out var at) ? at : null, byCall.GetValueOrDefault(s.CallId) ?? [], agentId)).ToList();
     }
 
-    async Task<HandledCall> CallAsync(AgentCallStarted start, DateTimeOffset? end, string agentId, CancellationToken ct)
+    static HandledCall Call(AgentCallStarted start, DateTimeOffset? end, List<CallEvent> events, string agentId)
     {
         string? ani = null, dnis = null, queue = null, purpose = null, subtype = null;
         double hold = 0;
         DateTimeOffset? heldAt = null;
-        await foreach (var e in store.ReadStreamAsync(CallStream.StreamId(start.CallId), ct: ct))
+        foreach (var e in events)
         {
-            switch (CallStream.Decode(e.Type, e.Data))
+            switch (e)
             {
                 case CallArrived x: (ani, dnis) = (x.Ani, x.Dnis); break;
                 case CallQueued x: queue = x.Queue; break;

@@ -45,6 +45,19 @@ public abstract class EventStoreContractTests(IEventStore store)
     }
 
     [Fact]
+    public async Task Several_streams_read_back_stream_by_stream_in_the_order_asked()
+    {
+        var (a, b, missing) = (Unique("many-a-"), Unique("many-b-"), Unique("many-none-"));
+        await Store.AppendAsync(a, ExpectedRevision.NoStream, NewEvents(3));
+        await Store.AppendAsync(b, ExpectedRevision.NoStream, NewEvents(2));
+        await Store.AppendAsync(a, ExpectedRevision.Exact(2), NewEvents(1));
+
+        var read = await Store.ReadStreamsAsync([b, missing, a]).ToListAsync();
+
+        Assert.Equal([(b, 0L), (b, 1L), (a, 0L), (a, 1L), (a, 2L), (a, 3L)], read.Select(e => (e.StreamId, e.StreamRevision)));
+    }
+
+    [Fact]
     public async Task No_stream_fails_when_the_stream_exists()
     {
         var stream = Unique("nostream-");
