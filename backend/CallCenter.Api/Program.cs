@@ -52,6 +52,7 @@ app.MapReasonCodes();
 app.MapSettings();
 app.MapAnnouncements();
 CallCenter.Reports.ReportCatalog.MapReportCatalog(app);
+CallCenter.Infrastructure.Projections.Rebuilds.ProjectionEndpoints.MapProjections(app);
 CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);
 app.MapSpaFallback(options.SpaDir);
