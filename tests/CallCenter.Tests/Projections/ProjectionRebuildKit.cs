@@ -29,6 +29,17 @@ public static class ProjectionRebuildKit
             head => status.PositionOf(name) >= (ulong)head, within, $"{name} caught up");
     }
 
+    public static async Task<List<string>> ColumnAsync(string database, string sql)
+    {
+        await using var conn = new NpgsqlConnection(database);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var r = await cmd.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await r.ReadAsync()) values.Add(r.GetString(0));
+        return values;
+    }
+
     public static async Task<long> ScalarAsync(string database, string sql)
     {
         await using var conn = new NpgsqlConnection(database);
