@@ -4,6 +4,7 @@ import { CenterTitleSettings } from '../features/admin/components/CenterTitleSet
 import { CallPanel } from '../features/calls/components/CallPanel';
 import { CustomerSearch } from '../features/customers/components/CustomerSearch';
 import { MyAccount } from '../features/myinfo/components/MyAccount';
+import { ProjectionsPanel } from '../features/projections/components/ProjectionsPanel';
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
 import { ComingSoon } from '../shared/ui/ComingSoon';
 import { CurrentCall } from './CurrentCall';
@@ -27,6 +28,8 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <RealtimeMonitor />;
     case 'myAccount':
       return <MyAccount />;
+    case 'projections':
+      return <ProjectionsPanel />;
     case 'centerTitle':
       return <CenterTitleSettings current={centerTitle} />;
     default:

@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   PhoneOutlined,
   SettingOutlined,
   UserOutlined,
@@ -18,6 +19,7 @@ export type TabView =
   | 'realtimeMonitor'
   | 'myAccount'
   | 'centerTitle'
+  | 'projections'
   | 'comingSoon';
 
 export interface MenuLeaf {
@@ -92,6 +94,13 @@ export const menuGroups: MenuGroup[] = [
       { key: 'change-password', label: 'menu.changePassword', view: 'comingSoon' },
       { key: 'login-log', label: 'menu.loginLog', view: 'comingSoon' },
     ],
+  },
+  {
+    key: 'data-maintenance',
+    label: 'menu.dataMaintenance',
+    icon: <DatabaseOutlined />,
+    roles: ['analyst', 'supervisor', 'admin'], // R-USE-2: analysts and admins rebuild; supervisors see lag and progress
+    children: [{ key: 'projections', label: 'menu.projections', view: 'projections' }],
   },
   {
     key: 'admin',
