@@ -74,6 +74,11 @@ async function main() {
     fs.writeFileSync(MARKER, JSON.stringify(seed));
   }
 
+  // A run stopped halfway leaves its rebuild registered (the app would resume it and compete): forget it.
+  await pg.psql(`update projection_versions set building_version = null where building_version is not null;
+    delete from projection_checkpoints where name like '%@v%';
+    do $$ declare s text; begin for s in select nspname from pg_namespace where nspname like 'rm\\_%' loop
+      execute format('drop schema %I cascade', s); end loop; end $$;`, DB);
   step(`starting the app (simulator off), then rebuilding ${projection}`);
   const { app, url } = await startAppOn(pg, appLog);
   onCleanup(() => stopTree(app, 10_000));

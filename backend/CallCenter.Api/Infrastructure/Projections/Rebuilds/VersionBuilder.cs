@@ -121,8 +121,8 @@ public sealed class VersionBuilder(IEventStore store, IServiceScopeFactory scope
                     if (e.Position > l) break;
                     tail.Add(e);
                 }
-            if (live is { } level && (checkpoint ?? 0) < level && (tail.Count is 0 or > SwitchTail || tail[^1].Position != level))
-                return false; // not close yet (keep catching up)
+            if (tail.Count > SwitchTail) return false; // not close yet: keep catching up
+            // (An empty or shorter tail is complete: the live checkpoint is below the horizon, so $all up to it is readable.)
 
             await UseSchemaAsync(db, schema, ct);
             if (tail.Count > 0)
