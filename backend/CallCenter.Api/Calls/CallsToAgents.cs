@@ -11,7 +11,7 @@ namespace CallCenter.Calls;
 /// It appends to the agent's stream with ids derived from the causing call event, so a replay
 /// (after a crash between append and checkpoint, or a rebuild) appends nothing twice.
 /// </summary>
-public sealed class CallsToAgents(IEventStore store) : IProjection
+public sealed class CallsToAgents(IEventStore store) : IReactor
 {
     public string Name => "calls-to-agents";
     public EventFilter Filter { get; } = EventFilter.Streams(CallStream.Prefix);

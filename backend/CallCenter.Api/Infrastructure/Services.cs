@@ -10,6 +10,7 @@ using CallCenter.Infrastructure.EventSourcing;
 using CallCenter.Infrastructure.Http;
 using CallCenter.Infrastructure.Persistence;
 using CallCenter.Infrastructure.Projections;
+using CallCenter.Infrastructure.Projections.Rebuilds;
 using CallCenter.Infrastructure.Realtime;
 using CallCenter.Telephony.Pbx;
 using FluentValidation;
@@ -68,6 +69,7 @@ public static class Services
         s.AddScreenPops();
         CallCenter.Reports.CallFacts.CallReportsSetup.AddCallReports(s);
         s.AddHostedService<ProjectionRunner>();
+        s.AddProjectionRebuilds(); // R-USE-2, decision 0006
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();
 

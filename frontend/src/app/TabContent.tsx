@@ -9,6 +9,7 @@ import { CallPanel } from '../features/calls/components/CallPanel';
 import { CustomerSearch } from '../features/customers/components/CustomerSearch';
 import { MyAccount } from '../features/myinfo/components/MyAccount';
 import { MyWorkload } from '../features/myinfo/components/MyWorkload';
+import { ProjectionsPanel } from '../features/projections/components/ProjectionsPanel';
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
 import { DispatchForm } from '../features/work-orders/components/DispatchForm';
 import { TechnicianBoard } from '../features/work-orders/components/TechnicianBoard';
@@ -47,6 +48,8 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       );
     case 'myWorkload':
       return <MyWorkload />;
+    case 'projections':
+      return <ProjectionsPanel />;
     case 'centerTitle':
       return <CenterTitleSettings current={centerTitle} />;
     case 'workOrders':

@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   PhoneOutlined,
   SettingOutlined,
   UserOutlined,
@@ -24,6 +25,7 @@ export type TabView =
   | 'technicians'
   | 'alarmHistory'
   | 'alarmSettings'
+  | 'projections'
   | 'comingSoon';
 
 export interface MenuLeaf {
@@ -106,6 +108,13 @@ export const menuGroups: MenuGroup[] = [
       { key: 'change-password', label: 'menu.changePassword', view: 'comingSoon' },
       { key: 'login-log', label: 'menu.loginLog', view: 'comingSoon' },
     ],
+  },
+  {
+    key: 'data-maintenance',
+    label: 'menu.dataMaintenance',
+    icon: <DatabaseOutlined />,
+    roles: ['analyst', 'supervisor', 'admin'], // R-USE-2: analysts and admins rebuild; supervisors see lag and progress
+    children: [{ key: 'projections', label: 'menu.projections', view: 'projections' }],
   },
   {
     key: 'admin',

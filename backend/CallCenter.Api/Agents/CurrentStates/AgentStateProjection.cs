@@ -22,21 +22,25 @@ public sealed class AgentStateProjection : IProjection
 
     public async Task<object?> ApplyAsync(ReadModelDb db, IReadOnlyList<RecordedEvent> batch, CancellationToken ct)
     {
-        var changed = new Dictionary<string, AgentStateRow>();
+        // Each agent's state is read and written once per batch, folded in memory in between (a rebuild's batches are large).
+        var changed = new Dictionary<string, (AgentStateRow Row, Agent State, RecordedEvent Last)>();
         foreach (var recorded in batch)
         {
             if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
-            if (!changed.TryGetValue(e.AgentId, out var row))
+            if (!changed.TryGetValue(e.AgentId, out var current))
             {
-                row = await db.AgentStates.FindAsync([e.AgentId], ct);
+                var row = await db.AgentStates.FindAsync([e.AgentId], ct);
                 if (row is null)
                 {
                     row = new AgentStateRow { AgentId = e.AgentId, State = AgentStatus.SignedOut };
                     db.AgentStates.Add(row);
                 }
-                changed[e.AgentId] = row;
+                current = (row, AgentStateRow.Fold(row), recorded);
             }
-            var next = AgentStream.Evolve(AgentStateRow.Fold(row), e);
+            changed[e.AgentId] = (current.Row, AgentStream.Evolve(current.State, e), recorded);
+        }
+        foreach (var (row, next, recorded) in changed.Values)
+        {
             row.State = next.Status;
             row.ReasonCode = next.ReasonCode;
             row.Since = next.Since?.ToUniversalTime(); // timestamptz holds UTC; events keep the PBX's offset
@@ -49,7 +53,7 @@ public sealed class AgentStateProjection : IProjection
             row.Revision = recorded.StreamRevision;
             row.Position = (long)recorded.Position;
         }
-        return changed.Values.ToList();
+        return changed.Values.Select(c => c.Row).ToList();
     }
 
     public async Task AfterCommitAsync(object? applied, IServiceProvider services, CancellationToken ct)

@@ -14,7 +14,7 @@ namespace CallCenter.Alarms.Counting;
 /// purpose or area, it stops counting there. A change of thresholds makes every area reconsider. It keeps which area
 /// each call counts in (alarm_call_areas) to find it again on a re-tag; the alarm streams themselves are idempotent.
 /// </summary>
-public sealed class AlarmCounting(AlarmAreaWriter writer) : IProjection
+public sealed class AlarmCounting(AlarmAreaWriter writer) : IReactor
 {
     public const string Purpose = "work-order-dispatched";
 

@@ -90,7 +90,8 @@ public sealed class IngestCtiEventsHandler(IEventStore store) : ICommandHandler<
         return new IngestResult(stored, duplicates);
     }
 
-    static EventData ToEventData(CtiEvent e, EventMetadata? by)
+    /// <summary>The stored form of a PBX fact (also used by the rebuild benchmark's bulk loader).</summary>
+    public static EventData ToEventData(CtiEvent e, EventMetadata? by)
     {
         var at = e.OccurredAt!.Value;
         var id = e.CallId!;

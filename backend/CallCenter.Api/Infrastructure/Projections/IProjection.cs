@@ -22,3 +22,9 @@ public interface IProjection
 
     Task AfterCommitAsync(object? applied, IServiceProvider services, CancellationToken ct);
 }
+
+/// <summary>
+/// A projection that acts (appends events, calls out) instead of keeping tables: it is never rebuilt blue/green
+/// (its effects are not read-model rows), and GET /api/projections lists it as not rebuildable.
+/// </summary>
+public interface IReactor : IProjection;

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using CallCenter.EventStore;
 using CallCenter.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +9,13 @@ namespace CallCenter.Infrastructure.Projections;
 /// Runs every registered projection: one subscription each, from its stored checkpoint, applying
 /// batches in one transaction with the checkpoint. A PostgreSQL advisory lock per projection makes
 /// sure only one app instance runs it at a time (another instance takes over when the holder dies).
+/// Batches grow while catching up (<see cref="BatchSizer"/>). Rebuilds build a new version beside the live one
+/// (Rebuilds/VersionBuilder, decision 0006); this runner always runs the live version, in the public tables.
 /// </summary>
 public sealed class ProjectionRunner(
     IEnumerable<IProjection> projections, IEventStore store, IServiceScopeFactory scopes,
     NpgsqlDataSource dataSource, ProjectionStatus status, ILogger<ProjectionRunner> log) : BackgroundService
 {
-    const int MaxBatch = 500;
-
     protected override Task ExecuteAsync(CancellationToken stop) =>
         Task.WhenAll(projections.Select(p => Task.Run(() => RunForeverAsync(p, stop), stop)));
 
@@ -62,25 +61,15 @@ public sealed class ProjectionRunner(
         }
         status.Report(projection.Name, checkpoint);
 
-        var channel = Channel.CreateBounded<RecordedEvent>(new BoundedChannelOptions(MaxBatch * 4) { SingleReader = true, SingleWriter = true });
-        using var pumpStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var pump = PumpAsync(store.SubscribeToAllAsync(checkpoint, projection.Filter, pumpStop.Token), channel.Writer, pumpStop.Token);
-        try
+        var sizer = new BatchSizer();
+        await using var pump = new EventPump(store.SubscribeToAllAsync(checkpoint, projection.Filter, stop), BatchSizer.Max, stop);
+        while (true)
         {
-            var batch = new List<RecordedEvent>(MaxBatch);
-            while (await channel.Reader.WaitToReadAsync(stop))
-            {
-                batch.Clear();
-                while (batch.Count < MaxBatch && channel.Reader.TryRead(out var e)) batch.Add(e);
-                await ApplyBatchAsync(projection, batch, stop);
-                status.Report(projection.Name, batch[^1].Position);
-            }
-            await pump; // surfaces a subscription failure
-        }
-        finally
-        {
-            pumpStop.Cancel();
-            await pump.ContinueWith(_ => { });
+            var batch = await pump.NextAsync(sizer.Size, idle: null, stop);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await ApplyBatchAsync(projection, batch, stop);
+            sizer.Applied(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            status.Report(projection.Name, batch[^1].Position);
         }
     }
 
@@ -91,16 +80,6 @@ public sealed class ProjectionRunner(
             await db.ProjectionCheckpoints.Where(c => c.Name == projection.Name).ExecuteDeleteAsync(ct);
     }
 
-    static async Task PumpAsync(IAsyncEnumerable<RecordedEvent> subscription, ChannelWriter<RecordedEvent> writer, CancellationToken ct)
-    {
-        try
-        {
-            await foreach (var e in subscription.WithCancellation(ct)) await writer.WriteAsync(e, ct);
-            writer.Complete();
-        }
-        catch (Exception ex) { writer.Complete(ex is OperationCanceledException ? null : ex); }
-    }
-
     async Task ApplyBatchAsync(IProjection projection, List<RecordedEvent> batch, CancellationToken ct)
     {
         object? applied;
@@ -108,11 +87,9 @@ public sealed class ProjectionRunner(
         {
             var db = scope.ServiceProvider.GetRequiredService<ReadModelDb>();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await ProjectionSql.LockApplyAsync(db, projection.Name, ct); // a blue/green switch of this projection waits for the batch, and the batch for it
             applied = await projection.ApplyAsync(db, batch, ct);
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                insert into projection_checkpoints (name, position, updated_at) values ({projection.Name}, {(long)batch[^1].Position}, {batch[^1].Created})
-                on conflict (name) do update set position = excluded.position, updated_at = excluded.updated_at
-                """, ct);
+            await ProjectionSql.UpsertCheckpointAsync(db, projection.Name, batch[^1].Position, batch[^1].Created, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

@@ -7,7 +7,7 @@ namespace CallCenter.Infrastructure.Realtime;
 
 /// <summary>
 /// The desktop's one SignalR connection. Each user joins its own group; supervisors and admins
-/// also join the supervisors' group. The server only pushes; clients act through REST.
+/// also join the supervisors' group; analysts, supervisors and admins the analysts' group. The server only pushes; clients act through REST.
 /// </summary>
 [Authorize]
 public sealed class DesktopHub : Hub
@@ -15,6 +15,8 @@ public sealed class DesktopHub : Hub
     public const string Path = "/hubs/desktop";
     public static string UserGroup(string userId) => "user:" + userId;
     public const string SupervisorsGroup = "supervisors";
+    /// <summary>Who reads projections and reports (Policies.Analyze): rebuild progress goes there.</summary>
+    public const string AnalystsGroup = "analysts";
 
     public override async Task OnConnectedAsync()
     {
@@ -22,6 +24,8 @@ public sealed class DesktopHub : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(user.Identity!.Name!));
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
             await Groups.AddToGroupAsync(Context.ConnectionId, SupervisorsGroup);
+        if (user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
+            await Groups.AddToGroupAsync(Context.ConnectionId, AnalystsGroup);
         await base.OnConnectedAsync();
     }
 }

@@ -19,6 +19,7 @@ public static class Startup
         // Read-model tables exist before the first request, even while their projection catches up.
         foreach (var projection in services.GetServices<IProjection>())
             await ProjectionRunner.EnsureStorageAsync(projection, db, CancellationToken.None);
+        await Projections.Rebuilds.ProjectionEndpoints.EnsureVersionsAsync(services, CancellationToken.None);
         var options = services.GetRequiredService<AppOptions>();
         await DemoData.SeedAsync(db, services.GetRequiredService<IPasswordHasher<UserRow>>(), options.DemoPassword, CancellationToken.None);
     }

@@ -1,0 +1,62 @@
+using Npgsql;
+using static CallCenter.Infrastructure.Projections.ProjectionSql;
+
+namespace CallCenter.Infrastructure.Projections.Rebuilds;
+
+/// <summary>
+/// Where a version being rebuilt keeps its tables: a schema of its own (rm_screen_pops_v2), and its checkpoint under
+/// its own key (screen-pops@v2). The live version's tables are the ones in public (decision 0006).
+/// </summary>
+public static class VersionSchema
+{
+    public static string Of(string projection, int version) => $"rm_{projection.Replace('-', '_').ToLowerInvariant()}_v{version}";
+    public static string CheckpointKey(string projection, int version) => $"{projection}@v{version}";
+
+    /// <summary>Tables, views and free-standing sequences of a schema (indexes, owned sequences and partitions' parents move with their tables).</summary>
+    const string Relations = """
+        select c.relname, c.relkind::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = $1 and c.relkind in ('r', 'p', 'v', 'm', 'S')
+          and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype in ('a', 'i'))
+        order by c.relname
+        """;
+
+    public static async Task<List<(string Name, char Kind)>> RelationsAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(Relations, connection);
+        cmd.Parameters.AddWithValue(schema);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<(string, char)>();
+        while (await r.ReadAsync(ct)) list.Add((r.GetString(0), r.GetString(1)[0]));
+        return list;
+    }
+
+    /// <summary>
+    /// The switch's DDL (inside the switch transaction): drops the live relations that the new version has too and moves the
+    /// new version's into public, then drops its schema. Readers wait for the commit and then see the new version only.
+    /// </summary>
+    public static async Task MoveToPublicAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
+    {
+        var relations = await RelationsAsync(connection, schema, ct);
+        var live = (await RelationsAsync(connection, "public", ct)).ToDictionary(r => r.Name, r => r.Kind);
+        foreach (var (name, _) in relations)
+            if (live.TryGetValue(name, out var kind))
+                await ExecAsync(connection, $"drop {Keyword(kind)} if exists public.{Quote(name)} cascade", ct);
+        foreach (var (name, kind) in relations)
+            await ExecAsync(connection, $"alter {Keyword(kind)} {Quote(schema)}.{Quote(name)} set schema public", ct);
+        await ExecAsync(connection, $"drop schema {Quote(schema)} cascade", ct);
+    }
+
+    static string Keyword(char kind) => kind switch
+    {
+        'v' => "view",
+        'm' => "materialized view",
+        'S' => "sequence",
+        _ => "table",
+    };
+
+    public static async Task ExecAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}
