@@ -51,6 +51,7 @@ app.MapCustomers();
 app.MapReasonCodes();
 app.MapSettings();
 app.MapAnnouncements();
+CallCenter.Audit.AuditSetup.MapAudit(app);
 CallCenter.Reports.ReportCatalog.MapReportCatalog(app);
 CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);

@@ -64,6 +64,7 @@ public static class Services
         s.AddSimulatedPbx();
         CallCenter.Simulation.SimulationSetup.AddSimulation(s);
         s.AddScreenPops();
+        CallCenter.Audit.AuditSetup.AddAudit(s); // R-USE-3: day index projection and the replay
         s.AddHostedService<ProjectionRunner>();
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();

@@ -39,6 +39,19 @@ public sealed partial class PostgresEventStore
         return page;
     }
 
+    /// <summary>One statement per <see cref="PostgresEventStoreOptions.PageSize"/> streams (streams are short: calls).</summary>
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamsAsync(IReadOnlyList<string> streamIds,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        foreach (var chunk in streamIds.Chunk(_options.PageSize))
+        {
+            await using var command = _dataSource.CreateCommand(PostgresSql.ReadStreams);
+            command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = chunk });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) yield return ReadEvent(reader, 0);
+        }
+    }
+
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(ulong? afterPosition, EventFilter? filter = null,
         int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -90,6 +90,13 @@ internal static class PostgresSql
         WHERE stream_id = $1 AND stream_revision <= $2 ORDER BY stream_revision DESC LIMIT $3
         """;
 
+    /// <summary>Whole streams $1 (text[]), in the order given, each by revision.</summary>
+    public const string ReadStreams = $"""
+        SELECT {Columns} FROM unnest($1::text[]) WITH ORDINALITY AS s(stream_id, n)
+        JOIN eventstore.events USING (stream_id)
+        ORDER BY s.n, stream_revision
+        """;
+
     /// <summary>
     /// A page of $all after $1 (exclusive), at most $2 events, in position order, plus (on every row,
     /// also on the single all-NULL row of an empty page) the horizon and whether committed events wait above it.

@@ -191,6 +191,23 @@ public abstract class EventStoreContractTests(IEventStore store)
     }
 
     [Fact]
+    public async Task Several_streams_read_whole_in_the_order_given()
+    {
+        var (a, b, missing) = (Unique("multi-a-"), Unique("multi-b-"), Unique("multi-missing-"));
+        var inA = NewEvents(3);
+        var inB = NewEvents(2);
+        await Store.AppendAsync(b, ExpectedRevision.NoStream, inB);
+        await Store.AppendAsync(a, ExpectedRevision.NoStream, inA);
+
+        var read = await Store.ReadStreamsAsync([a, missing, b]).ToListAsync();
+
+        Assert.Equal(inA.Concat(inB).Select(e => e.EventId), read.Select(e => e.EventId));
+        Assert.Equal([0L, 1L, 2L, 0L, 1L], read.Select(e => e.StreamRevision));
+        Assert.Equal([a, a, a, b, b], read.Select(e => e.StreamId));
+        Assert.Empty(await Store.ReadStreamsAsync([]).ToListAsync());
+    }
+
+    [Fact]
     public async Task All_reads_from_after_a_position_filtered_by_stream_prefix()
     {
         var prefix = Unique("allprefix-") + "-";

@@ -1,0 +1,50 @@
+using CallCenter.Agents;
+using CallCenter.Calls;
+using CallCenter.EventStore;
+using CallCenter.Infrastructure;
+using CallCenter.Infrastructure.Auth;
+using CallCenter.Infrastructure.EventSourcing;
+
+namespace CallCenter.Audit;
+
+/// <summary>
+/// R-USE-3: replays an agent's center day from the event store itself (never a read model): the agent stream's
+/// events of the day, then the streams of the calls the agent was on, in one multi-stream read.
+/// </summary>
+public sealed class AgentDayReplay(AgentDayReader reader, IEventStore store, UserDirectory users, TimeProvider clock)
+{
+    public async Task<AgentDayReport> ReplayAsync(string agentId, DateOnly day, CancellationToken ct)
+    {
+        var user = await users.FindAsync(agentId, ct) ?? throw new NotFoundException($"No user '{agentId}'.");
+        var (from, to) = (CenterTime.StartOf(day), CenterTime.StartOf(day.AddDays(1)));
+        var read = await reader.ReadAsync(agentId, day, ct);
+
+        var callIds = CallLegs.CallIds(read.Day);
+        var callEvents = callIds.ToDictionary(id => id, _ => new List<CallRecord>());
+        var callEventCount = 0;
+        await foreach (var recorded in store.ReadStreamsAsync([.. callIds.Select(CallStream.StreamId)], ct))
+        {
+            callEventCount++;
+            if (CallStream.Decode(recorded.Type, recorded.Data) is { } e && callEvents.TryGetValue(e.CallId, out var list)) list.Add(new(recorded, e));
+        }
+        var started = read.Day.Where(r => r.Event is AgentCallStarted).GroupBy(r => ((AgentCallStarted)r.Event).CallId).ToDictionary(g => g.Key, g => g.First());
+        var calls = callIds.Select(id => CallLegs.Leg(agentId, id, callEvents[id], started.GetValueOrDefault(id))).ToList();
+
+        var now = clock.GetUtcNow();
+        var timeline = DayTimeline.Build(read, from, to, now);
+        var signIns = read.Day.Where(r => r.Event is AgentSignedIn).Select(r => r.Event.At).ToList();
+        var signOuts = read.Day.Where(r => r.Event is AgentSignedOut).Select(r => r.Event.At).ToList();
+        return new AgentDayReport(
+            agentId, user.Name, day, from, to, now < to,
+            signIns.Count > 0 ? CenterTime.Local(signIns[0]) : null, signOuts.Count > 0 ? CenterTime.Local(signOuts[^1]) : null,
+            timeline.Sum(p => p.DurationMs),
+            [.. read.Day.Select(r => AuditEvent.From(r.Recorded, r.Event.At))],
+            [.. timeline.Select(Local)], DayTimeline.ByState(timeline), DayTimeline.ByReason(timeline), calls,
+            new ReplayRead(read.StartRevision, read.Opening.Count, read.Day.Count, callEventCount));
+    }
+
+    static StatePeriod Local(StatePeriod p) => p with
+    {
+        Start = CenterTime.Local(p.Start), End = CenterTime.Local(p.End), Since = p.Since is { } s ? CenterTime.Local(s) : null,
+    };
+}
