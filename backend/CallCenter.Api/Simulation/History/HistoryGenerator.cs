@@ -57,7 +57,8 @@ public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore st
         return progress = progress with { Running = false };
     }
 
-    async Task<long> WriteAsync(SimulatedDay day, Guid ns, CancellationToken ct)
+    /// <summary>Stores one simulated day (agent events, CTI facts through ingestion, tags); idempotent by event id.</summary>
+    public async Task<long> WriteAsync(SimulatedDay day, Guid ns, CancellationToken ct)
     {
         await Parallel.ForEachAsync(day.AgentEvents, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (kv, ct) =>
         {
