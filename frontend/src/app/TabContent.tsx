@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MyStatePanel } from '../features/agents/components/MyStatePanel';
+import { AgentDayAudit } from '../features/audit/components/AgentDayAudit';
 import { CenterTitleSettings } from '../features/admin/components/CenterTitleSettings';
 import { CallPanel } from '../features/calls/components/CallPanel';
 import { CustomerSearch } from '../features/customers/components/CustomerSearch';
@@ -27,6 +28,8 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <RealtimeMonitor />;
     case 'myAccount':
       return <MyAccount />;
+    case 'agentDayAudit':
+      return <AgentDayAudit />;
     case 'centerTitle':
       return <CenterTitleSettings current={centerTitle} />;
     default:

@@ -1,5 +1,6 @@
 import {
   AudioOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
@@ -18,6 +19,7 @@ export type TabView =
   | 'realtimeMonitor'
   | 'myAccount'
   | 'centerTitle'
+  | 'agentDayAudit'
   | 'comingSoon';
 
 export interface MenuLeaf {
@@ -82,6 +84,13 @@ export const menuGroups: MenuGroup[] = [
       { key: 'realtime-monitor', label: 'menu.realtimeMonitor', view: 'realtimeMonitor' },
       { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'comingSoon' },
     ],
+  },
+  {
+    key: 'audit',
+    label: 'menu.audit',
+    icon: <AuditOutlined />,
+    roles: ['auditor', 'supervisor', 'admin'],
+    children: [{ key: 'agent-day-audit', label: 'menu.agentDayAudit', view: 'agentDayAudit' }],
   },
   {
     key: 'my-info',
