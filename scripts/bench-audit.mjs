@@ -7,6 +7,7 @@
 //   2. the audited day: agent1 takes 300 calls (DaySimulation), PBX facts through POST /api/cti/events;
 //   3. the replay timed R times as the auditor: p50/p95/max (goal: p95 < 100 ms).
 // Options: --history-days 30 --history-calls 1000 --calls 300 --runs 50
+// BENCH_AUDIT_HOLD_SECONDS=N keeps the app (and its data) up N seconds after the bench, e.g. for screenshots.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +50,11 @@ async function main() {
 
   step(`bench ${passthrough.join(' ')}`);
   const r = await run('dotnet', [BENCH_DLL, '--url', url, '--db', pg.connectionString('benchaudit'), ...passthrough], { cwd: ROOT, env: dotnetEnv() });
+  const hold = Number(process.env.BENCH_AUDIT_HOLD_SECONDS ?? 0); // e.g. to take screenshots of the audited day
+  if (hold > 0) {
+    info(`app kept on ${url} (auditor / demo123) for ${hold} s`);
+    await new Promise((resolve) => setTimeout(resolve, hold * 1000));
+  }
   info(bold(`done (${new Date().toISOString().slice(0, 10)}); copy the RESULT lines into docs/benchmarks.md`));
   process.exitCode = r.code;
 }

@@ -31,32 +31,48 @@ public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
     {
         var stream = AgentStream.StreamId(agentId);
         var (from, to) = (CenterTime.StartOf(day), CenterTime.StartOf(day.AddDays(1)));
-        var start = await StartRevisionAsync(agentId, day, ct);
+        var (start, count) = await StartRevisionAsync(agentId, day, ct);
+        var opening = OpeningAsync(stream, start - 1, ct); // meanwhile
         var events = new List<AgentRecord>();
         AgentRecord? next = null;
-        await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Forwards, start, int.MaxValue, ct))
+        var (revision, max) = (start, count);
+        while (true)
         {
-            if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
-            if (e.At >= to) { next = new(recorded, e); break; }
-            events.Add(new(recorded, e));
+            var read = 0;
+            await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Forwards, revision, max, ct))
+            {
+                read++;
+                revision = recorded.StreamRevision + 1;
+                if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
+                if (e.At >= to) { next = new(recorded, e); break; }
+                events.Add(new(recorded, e));
+            }
+            if (next is not null || read < max) break;
+            max = int.MaxValue; // the index lags behind the day's last event: read on to the day's end
         }
         // Without the index (or when it lags) the read starts early: what precedes the day opens it.
         var firstInDay = events.FindIndex(r => r.Event.At >= from);
         var before = firstInDay < 0 ? events.Count : firstInDay;
-        var opening = await OpeningAsync(stream, start - 1, ct);
-        opening.AddRange(events.Take(before));
-        return new(SinceLastSignOut(opening), events.Skip(before).ToList(), next, start);
+        var opened = await opening;
+        opened.AddRange(events.Take(before));
+        return new(SinceLastSignOut(opened), events.Skip(before).ToList(), next, start);
     }
 
-    /// <summary>Where to start reading: the day's first revision, else just after the last earlier day, else the stream's start.</summary>
-    async Task<long> StartRevisionAsync(string agentId, DateOnly day, CancellationToken ct)
+    /// <summary>
+    /// Where to start reading and how many events to ask for: the day's first revision through its last and one more
+    /// (the first after the day); without a row for the day, from just after the last earlier day (or the stream's
+    /// start) to wherever the day ends.
+    /// </summary>
+    async Task<(long Start, int Count)> StartRevisionAsync(string agentId, DateOnly day, CancellationToken ct)
     {
         await using var command = db.CreateCommand(Locate);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = agentId });
         command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = day });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return 0;
-        return reader.GetFieldValue<DateOnly>(0) == day ? reader.GetInt64(1) : reader.GetInt64(2) + 1;
+        if (!await reader.ReadAsync(ct)) return (0, int.MaxValue);
+        return reader.GetFieldValue<DateOnly>(0) == day
+            ? (reader.GetInt64(1), (int)Math.Min(reader.GetInt64(2) - reader.GetInt64(1) + 2, int.MaxValue))
+            : (reader.GetInt64(2) + 1, int.MaxValue);
     }
 
     /// <summary>Reads backwards from <paramref name="last"/> to the last sign-out (it resets the state), in small pages.</summary>

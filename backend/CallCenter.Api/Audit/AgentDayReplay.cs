@@ -15,7 +15,8 @@ public sealed class AgentDayReplay(AgentDayReader reader, IEventStore store, Use
 {
     public async Task<AgentDayReport> ReplayAsync(string agentId, DateOnly day, CancellationToken ct)
     {
-        var user = await users.FindAsync(agentId, ct) ?? throw new NotFoundException($"No user '{agentId}'.");
+        var name = await users.NameOfAsync(agentId, ct); // cached; the id itself when there is no such user
+        if (name == agentId && await users.FindAsync(agentId, ct) is null) throw new NotFoundException($"No user '{agentId}'.");
         var (from, to) = (CenterTime.StartOf(day), CenterTime.StartOf(day.AddDays(1)));
         var read = await reader.ReadAsync(agentId, day, ct);
 
@@ -35,7 +36,7 @@ public sealed class AgentDayReplay(AgentDayReader reader, IEventStore store, Use
         var signIns = read.Day.Where(r => r.Event is AgentSignedIn).Select(r => r.Event.At).ToList();
         var signOuts = read.Day.Where(r => r.Event is AgentSignedOut).Select(r => r.Event.At).ToList();
         return new AgentDayReport(
-            agentId, user.Name, day, from, to, now < to,
+            agentId, name, day, from, to, now < to,
             signIns.Count > 0 ? CenterTime.Local(signIns[0]) : null, signOuts.Count > 0 ? CenterTime.Local(signOuts[^1]) : null,
             timeline.Sum(p => p.DurationMs),
             [.. read.Day.Select(r => AuditEvent.From(r.Recorded, r.Event.At))],
