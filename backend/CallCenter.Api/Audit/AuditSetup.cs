@@ -12,6 +12,7 @@ public static class AuditSetup
         s.AddSingleton<IProjection, AgentDayIndex>();
         s.AddSingleton<AgentDayReader>();
         s.AddSingleton<AgentDayReplay>();
+        s.ConfigureSwaggerGen(o => o.MapType<RawJson>(() => new Microsoft.OpenApi.OpenApiSchema { Description = "The event's data, JSON as stored." }));
         return s;
     }
 
