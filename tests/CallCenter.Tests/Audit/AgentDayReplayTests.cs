@@ -95,6 +95,32 @@ public class AgentDayReplayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_index_that_lags_or_is_missing_costs_a_longer_read_never_an_event()
+    {
+        await WriteDaysAsync();
+        var auditor = await app.SignInAsync("auditor");
+        async Task<(List<Guid> Ids, long Start)> ReplayAsync()
+        {
+            var day = await auditor.GetFromJsonAsync<JsonElement>($"/api/audit/agents/agent1/days/{Day:yyyy-MM-dd}");
+            return ([.. Each(day, "events").Select(e => e.GetProperty("eventId").GetGuid())], day.GetProperty("read").GetProperty("startRevision").GetInt64());
+        }
+        var indexed = await ReplayAsync();
+        Assert.True(indexed.Ids.Count > 1000);
+
+        await using var db = new Npgsql.NpgsqlConnection(app.Database);
+        await db.OpenAsync();
+        await new Npgsql.NpgsqlCommand($"update audit_agent_days set last_revision = first_revision + 10 where agent_id = 'agent1' and day = '{Day:yyyy-MM-dd}'", db).ExecuteNonQueryAsync();
+        var lagging = await ReplayAsync();
+        Assert.Equal(indexed.Ids, lagging.Ids);
+        Assert.Equal(indexed.Start, lagging.Start);
+
+        await new Npgsql.NpgsqlCommand("delete from audit_agent_days where agent_id = 'agent1'", db).ExecuteNonQueryAsync();
+        var unindexed = await ReplayAsync();
+        Assert.Equal(indexed.Ids, unindexed.Ids);
+        Assert.Equal(0, unindexed.Start); // read from the stream's start
+    }
+
+    [Fact]
     public async Task Only_auditors_supervisors_and_admins_may_replay_and_the_day_must_be_a_date()
     {
         var agent = await app.SignInAsync("agent1");
