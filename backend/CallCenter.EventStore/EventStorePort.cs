@@ -59,14 +59,14 @@ public interface IEventStore
         long fromRevision = 0, int maxCount = int.MaxValue, CancellationToken ct = default);
 
     /// <summary>
-    /// Reads several whole streams, each in revision order (streams one after another, in the order given). Adapters that
-    /// can read them in one round trip override this; the default reads them one by one.
+    /// Reads several whole streams, each forwards, one stream after another in the order given (missing streams yield nothing).
+    /// For replays that need many short streams at once (the audit's calls); adapters may answer in one round trip.
     /// </summary>
     async IAsyncEnumerable<RecordedEvent> ReadStreamsAsync(IReadOnlyList<string> streamIds,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        foreach (var id in streamIds)
-            await foreach (var e in ReadStreamAsync(id, ReadDirection.Forwards, 0, int.MaxValue, ct)) yield return e;
+        foreach (var streamId in streamIds)
+            await foreach (var e in ReadStreamAsync(streamId, ReadDirection.Forwards, 0, int.MaxValue, ct)) yield return e;
     }
 
     /// <summary>Reads $all forwards from after <paramref name="afterPosition"/> (null = from the start). Only ever returns a gap-free

@@ -44,8 +44,6 @@ if (o.HistoryDays > 0)
     Console.WriteLine(Inv($"RESULT projections_caught_up_after_seconds={caughtUp.Elapsed.TotalSeconds:F1}"));
 }
 
-if (o.AuditBusyCalls > 0) await AuditReplayAsync();
-
 var received = new ConcurrentDictionary<string, long>();
 var connections = new List<HubConnection>();
 foreach (var batch in Enumerable.Range(1, o.Agents).Chunk(20))
@@ -114,7 +112,7 @@ async Task WaitForProjectionsAsync()
 {
     await using var db = new NpgsqlConnection(o.Db);
     await db.OpenAsync();
-    (string Name, string Prefix)[] projections = [("screen-pops", "call-"), ("live-calls", "call-"), ("calls-to-agents", "call-"), ("agent-states", "agent-"), ("agent-days", "agent-")];
+    (string Name, string Prefix)[] projections = [("screen-pops", "call-"), ("live-calls", "call-"), ("calls-to-agents", "call-"), ("agent-states", "agent-")];
     foreach (var (name, prefix) in projections)
         while (true)
         {
@@ -129,44 +127,9 @@ async Task WaitForProjectionsAsync()
         }
 }
 
-/// <summary>
-/// bench:audit — one busy day (N calls over the 20 demo agents) on a date before the history, then the replay of the
-/// busiest agent's day through GET /api/audit/agents/{id}/days/{date}, timed over 50 runs (server-side replay time too).
-/// </summary>
-async Task AuditReplayAsync()
-{
-    var admin = await SignInAsync("admin");
-    var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-o.HistoryDays - 2);
-    var start = await admin.PostAsJsonAsync("/api/simulator/history", new { days = 1, seed = 5, callsPerDay = o.AuditBusyCalls, endDate = date });
-    if (start.StatusCode != HttpStatusCode.Accepted) throw new Exception($"busy day: {(int)start.StatusCode} {await start.Content.ReadAsStringAsync()}");
-    JsonElement p;
-    do { await Task.Delay(1000); p = await admin.GetFromJsonAsync<JsonElement>("/api/simulator/history"); }
-    while (p.GetProperty("running").GetBoolean());
-    await WaitForProjectionsAsync();
-    var auditor = await SignInAsync("auditor");
-    var days = new List<(string Agent, int Calls, int Events)>();
-    foreach (var agent in Enumerable.Range(1, 20).Select(i => "agent" + i))
-    {
-        var d = await auditor.GetFromJsonAsync<JsonElement>($"/api/audit/agents/{agent}/days/{date:yyyy-MM-dd}");
-        days.Add((agent, d.GetProperty("calls").GetArrayLength(), d.GetProperty("events").GetArrayLength()));
-    }
-    var busiest = days.MaxBy(d => d.Calls);
-    var wall = new List<double>();
-    var server = new List<double>();
-    for (var i = 0; i < 50; i++)
-    {
-        var sw = Stopwatch.StartNew();
-        var d = await auditor.GetFromJsonAsync<JsonElement>($"/api/audit/agents/{busiest.Agent}/days/{date:yyyy-MM-dd}");
-        wall.Add(sw.Elapsed.TotalMilliseconds);
-        server.Add(d.GetProperty("replayMilliseconds").GetDouble());
-    }
-    double P(List<double> xs, double q) => xs.Order().ElementAt((int)Math.Min(xs.Count - 1, Math.Ceiling(q * xs.Count) - 1));
-    Console.WriteLine(Inv($"RESULT audit_replay agent={busiest.Agent} calls={busiest.Calls} events={busiest.Events} history_days={o.HistoryDays} http_p50_ms={P(wall, 0.5):F1} http_p95_ms={P(wall, 0.95):F1} server_p50_ms={P(server, 0.5):F1} server_p95_ms={P(server, 0.95):F1}"));
-}
-
 static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-sealed record Args(string Url, string Db, int Agents, double Rate, int Seconds, string Key, string Password, int HistoryDays, int HistoryCalls, int AuditBusyCalls)
+sealed record Args(string Url, string Db, int Agents, double Rate, int Seconds, string Key, string Password, int HistoryDays, int HistoryCalls)
 {
     public static Args Parse(string[] a)
     {
@@ -177,6 +140,6 @@ sealed record Args(string Url, string Db, int Agents, double Rate, int Seconds, 
         }
         return new(Get("url"), Get("db"), int.Parse(Get("agents", "200")), double.Parse(Get("rate", "9.2"), CultureInfo.InvariantCulture),
             int.Parse(Get("seconds", "60")), Get("key", "dev-cti-key"), Get("password", "demo123"), int.Parse(Get("history-days", "30")),
-            int.Parse(Get("history-calls", "500")), int.Parse(Get("audit-busy-calls", "0")));
+            int.Parse(Get("history-calls", "500")));
     }
 }

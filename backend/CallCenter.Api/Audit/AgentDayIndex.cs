@@ -1,31 +1,46 @@
 using CallCenter.Agents;
+using CallCenter.Agents.CurrentStates;
 using CallCenter.EventStore;
 using CallCenter.Infrastructure;
 using CallCenter.Infrastructure.Persistence;
 using CallCenter.Infrastructure.Projections;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace CallCenter.Audit;
 
 /// <summary>
-/// Where each agent's day starts and ends in the agent's stream (agent_days: first and last revision per center day),
-/// so that a replay reads only that day's events from the store instead of the agent's whole history.
-/// The replay itself never reads a read model's rows as the truth: only this index, to know where to start reading.
+/// Where each agent's center day starts and ends in the agent's stream (R-USE-3): the first and last revision of the
+/// events whose event time falls in that day. Only a pointer into the event store, so the audit replay reads the
+/// day's events without reading the stream from its start; rebuilt from position 0 by dropping the table.
 /// </summary>
 public sealed class AgentDayIndex : IProjection
 {
-    public const string Table = "agent_days";
-    public string Name => "agent-days";
+    public const string Table = "audit_agent_days";
+    const string Ddl = """
+        create table if not exists audit_agent_days (
+            agent_id text not null,
+            day date not null,
+            first_revision bigint not null,
+            last_revision bigint not null,
+            primary key (agent_id, day));
+        """;
+    const string Upsert = """
+        insert into audit_agent_days (agent_id, day, first_revision, last_revision)
+        select * from unnest($1::text[], $2::date[], $3::bigint[], $4::bigint[])
+        on conflict (agent_id, day) do update set
+            first_revision = least(audit_agent_days.first_revision, excluded.first_revision),
+            last_revision = greatest(audit_agent_days.last_revision, excluded.last_revision)
+        """;
+
+    public string Name => "audit-agent-days";
     public EventFilter Filter { get; } = EventFilter.Streams(AgentStream.Prefix);
 
     public async Task<bool> EnsureStorageAsync(ReadModelDb db, CancellationToken ct)
     {
-        var existed = await Agents.CurrentStates.AgentStateProjection.TableExistsAsync(db, Table, ct);
-        await db.Database.ExecuteSqlRawAsync("""
-            create table if not exists agent_days (agent_id text not null, day date not null, first_revision bigint not null,
-              last_revision bigint not null, primary key (agent_id, day))
-            """, ct);
+        var existed = await AgentStateProjection.TableExistsAsync(db, Table, ct);
+        await db.Database.ExecuteSqlRawAsync(Ddl, ct);
         return !existed;
     }
 
@@ -35,17 +50,17 @@ public sealed class AgentDayIndex : IProjection
         foreach (var recorded in batch)
         {
             if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
-            var key = (e.AgentId, CenterTime.DayOf(e.At));
-            days[key] = days.TryGetValue(key, out var r) ? (Math.Min(r.First, recorded.StreamRevision), Math.Max(r.Last, recorded.StreamRevision))
-                : (recorded.StreamRevision, recorded.StreamRevision);
+            var key = (recorded.StreamId[AgentStream.Prefix.Length..], CenterTime.DayOf(e.At));
+            var r = recorded.StreamRevision;
+            days[key] = days.TryGetValue(key, out var seen) ? (Math.Min(seen.First, r), Math.Max(seen.Last, r)) : (r, r);
         }
         if (days.Count == 0) return null;
-        await Sql.ExecAsync((NpgsqlConnection)db.Database.GetDbConnection(), """
-            insert into agent_days select * from unnest($1::text[], $2::date[], $3::bigint[], $4::bigint[])
-            on conflict (agent_id, day) do update set first_revision = least(agent_days.first_revision, excluded.first_revision),
-              last_revision = greatest(agent_days.last_revision, excluded.last_revision)
-            """, ct, days.Keys.Select(k => k.Agent).ToArray(), days.Keys.Select(k => k.Day).ToArray(),
-            days.Values.Select(v => v.First).ToArray(), days.Values.Select(v => v.Last).ToArray());
+        await using var command = new NpgsqlCommand(Upsert, (NpgsqlConnection)db.Database.GetDbConnection());
+        command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. days.Keys.Select(k => k.Agent)] });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date, TypedValue = [.. days.Keys.Select(k => k.Day)] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, TypedValue = [.. days.Values.Select(v => v.First)] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, TypedValue = [.. days.Values.Select(v => v.Last)] });
+        await command.ExecuteNonQueryAsync(ct);
         return null;
     }
 

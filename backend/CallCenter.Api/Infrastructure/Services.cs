@@ -57,7 +57,6 @@ public static class Services
         CallCenter.Telephony.Routing.RoutingSetup.AddAcd(s); // queues, blacklist, voice messages (R-ACD-2…5)
         s.AddWorkOrders();
         CallCenter.Alarms.AlarmEndpoints.AddAlarms(s);
-        CallCenter.Audit.AuditEndpoints.AddAudit(s);
 
         // Projections and live pushes.
         s.AddSingleton<ProjectionStatus>();
@@ -68,6 +67,7 @@ public static class Services
         CallCenter.Simulation.SimulationSetup.AddSimulation(s);
         s.AddScreenPops();
         CallCenter.Reports.CallFacts.CallReportsSetup.AddCallReports(s);
+        CallCenter.Audit.AuditSetup.AddAudit(s); // R-USE-3: day index projection and the replay
         s.AddHostedService<ProjectionRunner>();
         s.AddProjectionRebuilds(); // R-USE-2, decision 0006
         s.AddSignalR();

@@ -27,16 +27,6 @@ public sealed partial class PostgresEventStore
         }
     }
 
-    /// <summary>Several streams in one round trip (the audit replay reads every call an agent handled in a day).</summary>
-    public async IAsyncEnumerable<RecordedEvent> ReadStreamsAsync(IReadOnlyList<string> streamIds, [EnumeratorCancellation] CancellationToken ct = default)
-    {
-        if (streamIds.Count == 0) yield break;
-        await using var command = _dataSource.CreateCommand(PostgresSql.ReadStreams);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. streamIds] });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) yield return ReadEvent(reader, 0);
-    }
-
     async Task<List<RecordedEvent>> ReadStreamPageAsync(string streamId, bool forwards, long from, int limit, CancellationToken ct)
     {
         await using var command = _dataSource.CreateCommand(forwards ? PostgresSql.ReadStreamForwards : PostgresSql.ReadStreamBackwards);
@@ -47,6 +37,19 @@ public sealed partial class PostgresEventStore
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) page.Add(ReadEvent(reader, 0));
         return page;
+    }
+
+    /// <summary>One statement per <see cref="PostgresEventStoreOptions.PageSize"/> streams (streams are short: calls).</summary>
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamsAsync(IReadOnlyList<string> streamIds,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        foreach (var chunk in streamIds.Chunk(_options.PageSize))
+        {
+            await using var command = _dataSource.CreateCommand(PostgresSql.ReadStreams);
+            command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = chunk });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) yield return ReadEvent(reader, 0);
+        }
     }
 
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(ulong? afterPosition, EventFilter? filter = null,

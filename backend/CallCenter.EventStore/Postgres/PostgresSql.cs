@@ -84,16 +84,17 @@ internal static class PostgresSql
         WHERE stream_id = $1 AND stream_revision >= $2 ORDER BY stream_revision LIMIT $3
         """;
 
-    /// <summary>$1 stream ids: every event of those streams, stream by stream in the order given, each in revision order.</summary>
-    public const string ReadStreams = $"""
-        SELECT {Columns} FROM eventstore.events JOIN unnest($1::text[]) WITH ORDINALITY AS s(id, n) ON stream_id = s.id
-        ORDER BY s.n, stream_revision
-        """;
-
     /// <summary>$1 stream id, $2 first revision (inclusive, going down), $3 limit.</summary>
     public const string ReadStreamBackwards = $"""
         SELECT {Columns} FROM eventstore.events
         WHERE stream_id = $1 AND stream_revision <= $2 ORDER BY stream_revision DESC LIMIT $3
+        """;
+
+    /// <summary>Whole streams $1 (text[]), in the order given, each by revision.</summary>
+    public const string ReadStreams = $"""
+        SELECT {Columns} FROM unnest($1::text[]) WITH ORDINALITY AS s(stream_id, n)
+        JOIN eventstore.events USING (stream_id)
+        ORDER BY s.n, stream_revision
         """;
 
     /// <summary>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MyStatePanel } from '../features/agents/components/MyStatePanel';
 import { AlarmHistory } from '../features/alarms/components/AlarmHistory';
 import { AlarmSettingsForm } from '../features/alarms/components/AlarmSettingsForm';
+import { AgentDayAudit } from '../features/audit/components/AgentDayAudit';
 import { CenterTitleSettings } from '../features/admin/components/CenterTitleSettings';
 import { CallPanel } from '../features/calls/components/CallPanel';
 import { CustomerSearch } from '../features/customers/components/CustomerSearch';
@@ -50,6 +51,8 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <MyWorkload />;
     case 'projections':
       return <ProjectionsPanel />;
+    case 'agentDayAudit':
+      return <AgentDayAudit />;
     case 'centerTitle':
       return <CenterTitleSettings current={centerTitle} />;
     case 'workOrders':

@@ -1,5 +1,6 @@
 import {
   AudioOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
@@ -26,6 +27,7 @@ export type TabView =
   | 'alarmHistory'
   | 'alarmSettings'
   | 'projections'
+  | 'agentDayAudit'
   | 'comingSoon';
 
 export interface MenuLeaf {
@@ -97,6 +99,13 @@ export const menuGroups: MenuGroup[] = [
       { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'comingSoon' },
       { key: 'technicians', label: 'menu.technicians', view: 'technicians' },
     ],
+  },
+  {
+    key: 'audit',
+    label: 'menu.audit',
+    icon: <AuditOutlined />,
+    roles: ['auditor', 'supervisor', 'admin'],
+    children: [{ key: 'agent-day-audit', label: 'menu.agentDayAudit', view: 'agentDayAudit' }],
   },
   {
     key: 'my-info',

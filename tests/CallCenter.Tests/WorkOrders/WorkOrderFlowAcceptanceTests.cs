@@ -68,8 +68,11 @@ public class WorkOrderFlowAcceptanceTests
         Assert.Equal(HttpStatusCode.Conflict, (await admin.SendAsync(stale)).StatusCode);
 
         // the read model: timeline with every step in order, and the search finds it
-        var detail = await Eventually.GetAsync(() => agent.GetFromJsonAsync<JsonElement>($"/api/work-orders/{id}"),
-            d => d.GetProperty("steps").GetArrayLength() == 7, what: "the timeline");
+        var detail = await Eventually.GetAsync(async () =>
+            {
+                var r = await agent.GetAsync($"/api/work-orders/{id}"); // 404 until the read model has the order
+                return r.IsSuccessStatusCode ? await r.Content.ReadFromJsonAsync<JsonElement>() : default;
+            }, d => d.ValueKind == JsonValueKind.Object && d.GetProperty("steps").GetArrayLength() == 7, what: "the timeline");
         Assert.Equal(["dispatched", "assigned", "reassigned", "accepted", "onSite", "completed", "closed"],
             detail.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
         var order = detail.GetProperty("workOrder");

@@ -57,7 +57,7 @@ public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore st
         return progress = progress with { Running = false };
     }
 
-    /// <summary>Writes one simulated day: agents' events first (with the reactor's ids), then the PBX's facts, then the tags.</summary>
+    /// <summary>Stores one simulated day (agent events, CTI facts through ingestion, tags); idempotent by event id.</summary>
     public async Task<long> WriteAsync(SimulatedDay day, Guid ns, CancellationToken ct)
     {
         await Parallel.ForEachAsync(day.AgentEvents, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (kv, ct) =>

@@ -1,0 +1,103 @@
+using CallCenter.Agents;
+using CallCenter.EventStore;
+using CallCenter.Infrastructure;
+using Npgsql;
+
+namespace CallCenter.Audit;
+
+/// <summary>An agent-stream event as read from the store, with its decoded form.</summary>
+public sealed record AgentRecord(RecordedEvent Recorded, AgentEvent Event);
+
+/// <summary>
+/// What the replay of one agent's day reads from the event store. Opening: the events since the agent's last
+/// sign-out before the day (they give the state the day opens in). Day: the events of the day, in stream order.
+/// Next: the first event after the day (null while the stream ends in the day).
+/// </summary>
+public sealed record AgentDayEvents(List<AgentRecord> Opening, List<AgentRecord> Day, AgentRecord? Next, long StartRevision);
+
+/// <summary>
+/// Reads one agent's day from the store (R-USE-3). <see cref="AgentDayIndex"/> says where the day starts in the
+/// stream; the events themselves always come from the store, read forwards until the first event after the day,
+/// so an index that lags behind the store costs a longer read, never a missing event.
+/// </summary>
+public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
+{
+    const string Locate = """
+        select day, first_revision, last_revision from audit_agent_days
+        where agent_id = $1 and day <= $2 order by day desc limit 1
+        """;
+
+    public async Task<AgentDayEvents> ReadAsync(string agentId, DateOnly day, CancellationToken ct)
+    {
+        var stream = AgentStream.StreamId(agentId);
+        var (from, to) = (CenterTime.StartOf(day), CenterTime.StartOf(day.AddDays(1)));
+        var (start, count) = await StartRevisionAsync(agentId, day, ct);
+        var opening = OpeningAsync(stream, start - 1, ct); // meanwhile
+        var events = new List<AgentRecord>();
+        AgentRecord? next = null;
+        var (revision, max) = (start, count);
+        while (true)
+        {
+            var read = 0;
+            await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Forwards, revision, max, ct))
+            {
+                read++;
+                revision = recorded.StreamRevision + 1;
+                if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
+                if (e.At >= to) { next = new(recorded, e); break; }
+                events.Add(new(recorded, e));
+            }
+            if (next is not null || read < max) break;
+            max = int.MaxValue; // the index lags behind the day's last event: read on to the day's end
+        }
+        // Without the index (or when it lags) the read starts early: what precedes the day opens it.
+        var firstInDay = events.FindIndex(r => r.Event.At >= from);
+        var before = firstInDay < 0 ? events.Count : firstInDay;
+        var opened = await opening;
+        opened.AddRange(events.Take(before));
+        return new(SinceLastSignOut(opened), events.Skip(before).ToList(), next, start);
+    }
+
+    /// <summary>
+    /// Where to start reading and how many events to ask for: the day's first revision through its last and one more
+    /// (the first after the day); without a row for the day, from just after the last earlier day (or the stream's
+    /// start) to wherever the day ends.
+    /// </summary>
+    async Task<(long Start, int Count)> StartRevisionAsync(string agentId, DateOnly day, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand(Locate);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = agentId });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = day });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return (0, int.MaxValue);
+        return reader.GetFieldValue<DateOnly>(0) == day
+            ? (reader.GetInt64(1), (int)Math.Min(reader.GetInt64(2) - reader.GetInt64(1) + 2, int.MaxValue))
+            : (reader.GetInt64(2) + 1, int.MaxValue);
+    }
+
+    /// <summary>Reads backwards from <paramref name="last"/> to the last sign-out (it resets the state), in small pages.</summary>
+    async Task<List<AgentRecord>> OpeningAsync(string stream, long last, CancellationToken ct)
+    {
+        var found = new List<AgentRecord>();
+        var page = 16;
+        while (last >= 0)
+        {
+            var read = 0;
+            await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Backwards, last, page, ct))
+            {
+                read++;
+                last = recorded.StreamRevision - 1;
+                if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
+                found.Add(new(recorded, e));
+                if (e is AgentSignedOut) { found.Reverse(); return found; }
+            }
+            if (read < page) break;
+            page = Math.Min(page * 4, 1000);
+        }
+        found.Reverse();
+        return found;
+    }
+
+    static List<AgentRecord> SinceLastSignOut(List<AgentRecord> opening) =>
+        opening.Skip(opening.FindLastIndex(r => r.Event is AgentSignedOut) + 1).ToList();
+}
