@@ -22,3 +22,17 @@ public static class ReportCatalog
             .WithTags("Reports").RequireAuthorization(Policies.Analyze)
             .WithSummary("Every report: its path /api/reports/{name}, groupings, filters, columns and chart. Each report answers format=xlsx too.");
 }
+
+public static class ReportEndpoint
+{
+    /// <summary>
+    /// GET /api/reports/{name}?from&amp;to&amp;groupBy&amp;format for a report of the given definition: the range and grouping are
+    /// validated (400 naming the field), analysts, supervisors and admins may read it, JSON or a real .xlsx.
+    /// </summary>
+    public static RouteHandlerBuilder MapGroupedReport<TRow>(this IEndpointRouteBuilder app, ReportDefinition report,
+        Func<Infrastructure.Persistence.ReadModelDb, ReportRange, string, CancellationToken, Task<List<TRow>>> query) =>
+        app.MapGet("/api/reports/" + report.Name, async (string? from, string? to, string? groupBy, string? format,
+                    Infrastructure.Persistence.ReadModelDb db, CancellationToken ct) =>
+                ReportOutput.Rows(await query(db, ReportRange.Parse(from, to), ReportGrouping.Parse(groupBy, report.GroupBy), ct), format, report.Name))
+            .RequireAuthorization(Policies.Analyze).WithTags("Reports");
+}

@@ -25,9 +25,7 @@ public static class IdentificationReport
         "bar", "key", ["single", "multiple", "none"]);
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/reports/" + Name, async (string? from, string? to, string? groupBy, string? format, ReadModelDb db, CancellationToken ct) =>
-                ReportOutput.Rows(await QueryAsync(db, ReportRange.Parse(from, to), Parse(groupBy, Groupings), ct), format, Name))
-            .RequireAuthorization(Policies.Analyze).WithTags("Reports")
+        app.MapGroupedReport(Definition, QueryAsync)
             .WithSummary("Customer identification rate (R-RPT-2): share of inbound calls whose screen pop matched exactly one customer.")
             .WithDescription("Calls = inbound calls offered to an agent, by arrival. rate = single / calls. taggedWithCustomer: the tag names a customer. docs/kpis.md.");
 

@@ -21,9 +21,7 @@ public static class OneTimeFixReport
         "bar", "key", ["fixed", "repeated", "pending"]);
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/reports/" + Name, async (string? from, string? to, string? groupBy, string? format, ReadModelDb db, CancellationToken ct) =>
-                ReportOutput.Rows(await QueryAsync(db, ReportRange.Parse(from, to), Parse(groupBy, Groupings), ct), format, Name))
-            .RequireAuthorization(Policies.Analyze).WithTags("Reports")
+        app.MapGroupedReport(Definition, QueryAsync)
             .WithSummary("One-time-fix rate (R-RPT-1): calls tagged online troubleshooting whose caller did not call again within 2 hours of the end.")
             .WithDescription("Range by the tagged call's end. rate = fixed / (fixed + repeated), null when 0; pending calls' 2 hours are not over yet (event time). docs/kpis.md.");
 

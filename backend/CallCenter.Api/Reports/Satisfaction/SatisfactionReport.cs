@@ -22,9 +22,7 @@ public static class SatisfactionReport
         "bar", "key", ["score1", "score2", "score3", "score4", "score5"]);
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/reports/" + Name, async (string? from, string? to, string? groupBy, string? format, ReadModelDb db, CancellationToken ct) =>
-                ReportOutput.Rows(await QueryAsync(db, ReportRange.Parse(from, to), Parse(groupBy, Groupings), ct), format, Name))
-            .RequireAuthorization(Policies.Analyze).WithTags("Reports")
+        app.MapGroupedReport(Definition, QueryAsync)
             .WithSummary("Satisfaction (R-RPT-4): SurveyCompleted scores 1–5 — count, average and distribution.")
             .WithDescription("Range by the survey's time. Agent: the survey's agent (else who answered). One survey per call: the latest. docs/kpis.md.");
 
