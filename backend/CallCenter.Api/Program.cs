@@ -55,6 +55,7 @@ app.MapSettings();
 app.MapAnnouncements();
 CallCenter.Reports.ReportCatalog.MapReportCatalog(app);
 CallCenter.Reports.CallFacts.CallReportsSetup.MapCallReports(app);
+CallCenter.Reports.Intervals.IntervalKpisSetup.MapIntervalKpis(app);
 CallCenter.Infrastructure.Projections.Rebuilds.ProjectionEndpoints.MapProjections(app);
 CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);
