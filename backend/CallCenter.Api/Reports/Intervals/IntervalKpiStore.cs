@@ -31,7 +31,7 @@ public sealed class IntervalKpiStore(NpgsqlConnection connection)
     {
         if (ids.Count == 0) return [];
         var rows = await Sql.QueryAsync(connection, $"select {idColumn}, work::text from {table} where {idColumn} = any($1)",
-            r => (r.GetString(0), JsonSerializer.Deserialize<T>(r.GetString(1), Json.Options)!), ct, ids.ToArray());
+            r => (r.GetString(0), JsonSerializer.Deserialize<T>(r.GetString(1), Json.Options)!), ct, (object)ids.ToArray());
         return rows.ToDictionary(r => r.Item1, r => r.Item2);
     }
 
@@ -42,7 +42,7 @@ public sealed class IntervalKpiStore(NpgsqlConnection connection)
                 insert into {table} ({idColumn}, work) select id, w::jsonb from unnest($1::text[], $2::text[]) as t(id, w)
                 on conflict ({idColumn}) do update set work = excluded.work
                 """, ct, upserts.Select(u => u.Id).ToArray(), upserts.Select(u => JsonSerializer.Serialize(u.Work, Json.Options)).ToArray());
-        if (deletes.Count > 0) await Sql.ExecAsync(connection, $"delete from {table} where {idColumn} = any($1)", ct, deletes.ToArray());
+        if (deletes.Count > 0) await Sql.ExecAsync(connection, $"delete from {table} where {idColumn} = any($1)", ct, (object)deletes.ToArray());
     }
 
     public async Task AddIntervalsAsync(Dictionary<IntervalKey, long[]> deltas, CancellationToken ct)
