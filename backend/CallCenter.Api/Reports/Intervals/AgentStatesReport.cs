@@ -25,7 +25,7 @@ public static class AgentStatesReport
             select to_char(bucket_start at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD'), agent_id, state, reason, sum(ms)::bigint
             from kpi_agent_states
             where bucket_start >= $1 and bucket_start < $2 and skill_group = coalesce($3::text, '') and ($4::text is null or agent_id = $4)
-            group by 1, 2, 3, 4 order by 1, 2 collate "C", 3 collate "C", 4 collate "C"
+            group by 1, 2, 3, 4 order by 1, agent_id collate "C", state collate "C", reason collate "C"
             """, r => new AgentStateTimeRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3) is { Length: > 0 } reason ? reason : null,
                 IntervalTotals.Seconds(r.GetInt64(4))),
             ct, range.From.ToUniversalTime(), range.To.ToUniversalTime(), f.SkillGroup, f.Agent);

@@ -50,14 +50,14 @@ public static class IntervalQuery
                   and ($5::text is null or area = $5) and ($6::text is null or dnis = $6)
                 group by 1),
             s as (
-                select {key} as k, sum(ms) filter (where state = 'ready')::bigint as ready, sum(ms) filter (where state = 'notReady')::bigint as not_ready,
+                select {(states ? key : "''")} as k, sum(ms) filter (where state = 'ready')::bigint as ready, sum(ms) filter (where state = 'notReady')::bigint as not_ready,
                     sum(ms) filter (where state = 'talking')::bigint as talking, sum(ms) filter (where state = 'wrapUp')::bigint as wrap_up
                 from kpi_agent_states
                 where {states.ToString().ToLowerInvariant()} and bucket_start >= $1 and bucket_start < $2 and {stateGroups} and ($4::text is null or agent_id = $4)
                 group by 1)
             select coalesce(c.k, s.k), {string.Join(", ", Measures.Columns.Select(col => $"coalesce(c.{col}, 0)"))},
                 coalesce(s.ready, 0), coalesce(s.not_ready, 0), coalesce(s.talking, 0), coalesce(s.wrap_up, 0)
-            from c full join s on s.k = c.k order by 1 collate "C"
+            from c full join s on s.k = c.k order by coalesce(c.k, s.k) collate "C"
             """;
         await db.Database.OpenConnectionAsync(ct);
         var n = Measures.Columns.Length;

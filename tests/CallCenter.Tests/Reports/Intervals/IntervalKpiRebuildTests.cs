@@ -32,6 +32,17 @@ public class IntervalKpiRebuildTests(IntervalKpiFixture fixture, ITestOutputHelp
         var projection = fixture.App.Services.GetServices<IProjection>().Single(p => p.Name == "interval-kpis");
         using var scope = fixture.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ReadModelDb>();
+        var warm = await ApplyAllAsync(db, projection, events); // JIT and query plans
+        var elapsed = await ApplyAllAsync(db, projection, events);
+        output.WriteLine($"interval-kpis applied {events.Count:N0} events in {elapsed.TotalSeconds:F2} s: {events.Count / elapsed.TotalSeconds:N0} events/s (first, cold run: {events.Count / warm.TotalSeconds:N0} events/s)");
+        var bench = await ReadModelRows.RowsAsync(fixture.App.Database, IntervalKpiFixture.Tables.Select(t => "kpi_bench." + t).ToArray());
+        var live = await ReadModelRows.RowsAsync(fixture.App.Database, IntervalKpiFixture.Tables);
+        Assert.Equal(live.Select(r => r[(r.IndexOf(' ') + 1)..]), bench.Select(r => r[(r.IndexOf(' ') + 1)..])); // other batch boundaries, same rows
+        await db.Database.ExecuteSqlRawAsync("drop schema kpi_bench cascade");
+    }
+
+    static async Task<TimeSpan> ApplyAllAsync(ReadModelDb db, IProjection projection, List<RecordedEvent> events)
+    {
         await db.Database.ExecuteSqlRawAsync("drop schema if exists kpi_bench cascade; create schema kpi_bench");
         var watch = Stopwatch.StartNew();
         foreach (var batch in events.Chunk(5_000))
@@ -42,12 +53,6 @@ public class IntervalKpiRebuildTests(IntervalKpiFixture fixture, ITestOutputHelp
             await projection.ApplyAsync(db, batch, default);
             await tx.CommitAsync();
         }
-        watch.Stop();
-        var perSecond = events.Count / watch.Elapsed.TotalSeconds;
-        output.WriteLine($"interval-kpis applied {events.Count:N0} events in {watch.Elapsed.TotalSeconds:F2} s: {perSecond:N0} events/s");
-        var bench = await ReadModelRows.RowsAsync(fixture.App.Database, IntervalKpiFixture.Tables.Select(t => "kpi_bench." + t).ToArray());
-        var live = await ReadModelRows.RowsAsync(fixture.App.Database, IntervalKpiFixture.Tables);
-        Assert.Equal(live.Select(r => r[(r.IndexOf(' ') + 1)..]), bench.Select(r => r[(r.IndexOf(' ') + 1)..])); // other batch boundaries, same rows
-        await db.Database.ExecuteSqlRawAsync("drop schema kpi_bench cascade");
+        return watch.Elapsed;
     }
 }
