@@ -55,6 +55,7 @@ app.MapAnnouncements();
 CallCenter.Audit.AuditSetup.MapAudit(app);
 CallCenter.Reports.ReportCatalog.MapReportCatalog(app);
 CallCenter.Reports.CallFacts.CallReportsSetup.MapCallReports(app);
+CallCenter.Reports.Intervals.IntervalKpisSetup.MapIntervalKpis(app);
 CallCenter.Infrastructure.Projections.Rebuilds.ProjectionEndpoints.MapProjections(app);
 CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);

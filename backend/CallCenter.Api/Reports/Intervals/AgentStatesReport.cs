@@ -1,0 +1,44 @@
+using CallCenter.Infrastructure.Auth;
+using CallCenter.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CallCenter.Reports.Intervals;
+
+/// <summary>One agent's time in one state (and not-ready reason; null after sign-in, before a reason was given) on one center day.</summary>
+public sealed record AgentStateTimeRow(string Day, string Agent, string State, string? Reason, double Seconds);
+
+/// <summary>GET /api/reports/agent-states (R-RPT-4 ready / not-ready records, R-STATE-2 reasons): time per state and reason per agent per day.</summary>
+public static class AgentStatesReport
+{
+    public const string Name = "agent-states";
+    static readonly string[] Groupings = [IntervalQuery.Day];
+
+    public static readonly ReportDefinition Definition = new(Name, "agents", Groupings, [IntervalQuery.SkillGroup, IntervalQuery.Agent],
+        [new("day", "date"), new("agent", "text"), new("state", "text"), new("reason", "text"), new("seconds", "seconds")],
+        "bar", "agent", ["seconds"]);
+
+    public static async Task<List<AgentStateTimeRow>> QueryAsync(ReadModelDb db, ReportRange range, IntervalFilters f, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return await Sql.QueryAsync((NpgsqlConnection)db.Database.GetDbConnection(), """
+            select to_char(bucket_start at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD'), agent_id, state, reason, sum(ms)::bigint
+            from kpi_agent_states
+            where bucket_start >= $1 and bucket_start < $2 and skill_group = coalesce($3::text, '') and ($4::text is null or agent_id = $4)
+            group by 1, 2, 3, 4 order by 1, agent_id collate "C", state collate "C", reason collate "C"
+            """, r => new AgentStateTimeRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3) is { Length: > 0 } reason ? reason : null,
+                IntervalTotals.Seconds(r.GetInt64(4))),
+            ct, range.From.ToUniversalTime(), range.To.ToUniversalTime(), f.SkillGroup, f.Agent);
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/reports/" + Name, async (string? from, string? to, string? groupBy, string? skillGroup, string? agent, string? format,
+                ReadModelDb db, CancellationToken ct) =>
+            {
+                ReportGrouping.Parse(groupBy, Groupings);
+                return ReportOutput.Rows(await QueryAsync(db, ReportRange.Parse(from, to), IntervalFilters.From(skillGroup, agent, null, null), ct), format, Name);
+            })
+            .RequireAuthorization(Policies.Analyze).WithTags("Reports")
+            .WithSummary("Ready / not-ready records (R-RPT-4): seconds per state (ready, notReady by reason, talking, wrapUp) per agent per center day.")
+            .WithDescription("A state's time is counted when it ends, cut at 15-minute boundaries. docs/kpis.md.");
+}

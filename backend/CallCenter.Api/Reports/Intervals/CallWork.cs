@@ -1,0 +1,106 @@
+using CallCenter.Calls;
+
+namespace CallCenter.Reports.Intervals;
+
+/// <summary>One agent's part of a call: on it since, held since, talk and hold so far, when it last left, after-call work.</summary>
+public sealed class CallLeg
+{
+    public bool Answered { get; set; }
+    public DateTimeOffset? OnSince { get; set; }
+    public DateTimeOffset? HeldSince { get; set; }
+    public long TalkMs { get; set; }
+    public long HoldMs { get; set; }
+    public DateTimeOffset? LeftAt { get; set; }
+    public long AcwMs { get; set; }
+}
+
+/// <summary>
+/// The working state of an open call (table <c>kpi_call_work</c>): only what its KPI contributions need. Folded from the
+/// call's own stream in stream order; every duration comes from event times. See docs/kpis.md "Interval KPIs".
+/// </summary>
+public sealed class CallWork
+{
+    public bool Inbound { get; set; }
+    public DateTimeOffset? ArrivedAt { get; set; }
+    public string? Dnis { get; set; }
+    public string? Queue { get; set; }
+    public DateTimeOffset? QueuedAt { get; set; }
+    public int SlSeconds { get; set; }
+    public string? FirstAgent { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public DateTimeOffset? AbandonedAt { get; set; }
+    public string? Area { get; set; }
+    public bool Tagged { get; set; }
+    public bool Ended { get; set; }
+    public Dictionary<string, CallLeg> Legs { get; set; } = [];
+
+    /// <summary>
+    /// Ended, and (when an agent answered it) tagged: its contributions are final and its working state can go. A call that
+    /// never arrived inbound (outbound, internal, consult) counts nowhere, so it goes at its end, or at a tag after its end.
+    /// </summary>
+    public bool Closed => Inbound ? Ended && (FirstAgent is null || Tagged) : Ended || Tagged;
+
+    /// <summary>Folds one event; <paramref name="slSecondsOf"/> gives a queue's service-level threshold when the call enters it.</summary>
+    public void Apply(CallEvent e, Func<string, int> slSecondsOf)
+    {
+        switch (e)
+        {
+            case CallArrived x: Inbound = true; ArrivedAt = x.At; Dnis = x.Dnis; break;
+            case CallQueued x: EnterQueue(x.Queue, x.At, slSecondsOf); break;
+            case CallOffered { Internal: false, Queue: { } q } x: EnterQueue(q, x.At, slSecondsOf); break;
+            case CallAnswered { Internal: false } x: Answer(x.AgentId, x.At); break;
+            case CallConferenced { TargetAgentId: { } t } x: Join(t, x.At); break;
+            case CallHeld x when Leg(x.AgentId) is { OnSince: { } since, HeldSince: null } leg:
+                leg.TalkMs += Buckets.Ms(since, x.At); leg.HeldSince = x.At; break;
+            case CallRetrieved x when Leg(x.AgentId) is { HeldSince: { } held } leg:
+                leg.HoldMs += Buckets.Ms(held, x.At); leg.HeldSince = null; leg.OnSince = x.At; break;
+            case CallTransferred x: Leave(x.AgentId, x.At); break;
+            case CallPartyLeft { AgentId: { } agent } x: Leave(agent, x.At); break;
+            case CallAbandoned x when FirstAgent is null && AbandonedAt is null: AbandonedAt = x.At; break;
+            case CallEnded x: foreach (var agent in Legs.Keys) Leave(agent, x.At); Ended = true; break;
+            case CallRejected: Ended = true; break;
+            case CallTagged x: Tag(x); break;
+        }
+    }
+
+    void EnterQueue(string queue, DateTimeOffset at, Func<string, int> slSecondsOf)
+    {
+        if (Queue is not null) return; // a call counts once, in the first queue it entered
+        Queue = queue;
+        QueuedAt = at;
+        SlSeconds = slSecondsOf(queue);
+    }
+
+    void Answer(string agent, DateTimeOffset at)
+    {
+        if (FirstAgent is null && AbandonedAt is null) { FirstAgent = agent; AnsweredAt = at; }
+        Join(agent, at).Answered = true;
+    }
+
+    CallLeg Join(string agent, DateTimeOffset at)
+    {
+        if (!Legs.TryGetValue(agent, out var leg)) Legs[agent] = leg = new CallLeg();
+        if (leg.OnSince is null) { leg.OnSince = at; leg.HeldSince = null; }
+        return leg;
+    }
+
+    void Leave(string agent, DateTimeOffset at)
+    {
+        if (Leg(agent) is not { OnSince: { } since } leg) return;
+        if (leg.HeldSince is { } held) leg.HoldMs += Buckets.Ms(held, at);
+        else leg.TalkMs += Buckets.Ms(since, at);
+        leg.OnSince = null;
+        leg.HeldSince = null;
+        leg.LeftAt = at;
+    }
+
+    /// <summary>The tag's area is the call's area; the tagging agent's after-call work runs from leaving the call to the tag.</summary>
+    void Tag(CallTagged x)
+    {
+        Area = x.Area;
+        Tagged = true;
+        if (Leg(x.AgentId) is { OnSince: null, LeftAt: { } left } leg) leg.AcwMs = Buckets.Ms(left, x.At);
+    }
+
+    CallLeg? Leg(string agent) => Legs.GetValueOrDefault(agent);
+}

@@ -1,0 +1,60 @@
+using CallCenter.EventStore;
+using CallCenter.Infrastructure.Projections;
+using CallCenter.Simulation.History;
+using CallCenter.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.Tests.Reports.Intervals;
+
+/// <summary>30 days of generated history (ending 2026-11-20, 60 calls a day) and the interval-kpis projection caught up with it.</summary>
+public sealed class IntervalKpiFixture : IAsyncLifetime
+{
+    public const string From = "2026-10-22", To = "2026-11-20";
+    public static readonly string[] Tables = ["kpi_intervals", "kpi_agent_states", "kpi_call_work", "kpi_agent_work"];
+    public AppHost App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await AppHost.StartAsync(await TestDatabase.CreateAsync("intervalkpis"));
+        var admin = await App.SignInAsync("admin");
+        var started = await admin.PostAsync("/api/simulator/history",
+            System.Net.Http.Json.JsonContent.Create(new { days = 30, seed = 7, callsPerDay = 60, endDate = "2026-11-20" }));
+        Assert.True(started.IsSuccessStatusCode, $"history: {(int)started.StatusCode}");
+        await Eventually.GetAsync(async () => System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync("/api/simulator/history")).RootElement,
+            p => p.GetProperty("daysDone").GetInt32() == 30 && !p.GetProperty("running").GetBoolean(), TimeSpan.FromSeconds(180), "history written");
+        await CaughtUpAsync(App);
+    }
+
+    public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }
+
+    public async Task RestartAsync(Func<string, Task> whileStopped)
+    {
+        App.Dispose();
+        await whileStopped(App.Database);
+        App = await AppHost.StartAsync(App.Database);
+    }
+
+    /// <summary>Waits until interval-kpis has applied every call and agent event in the store (and the count holds still).</summary>
+    public static async Task<ulong> CaughtUpAsync(AppHost app)
+    {
+        var status = app.Services.GetRequiredService<ProjectionStatus>();
+        ulong seen = 0;
+        return await Eventually.GetAsync(async () =>
+        {
+            ulong last = 0;
+            await foreach (var e in app.Services.GetRequiredService<IEventStore>().ReadAllAsync(null, EventFilter.Streams("call-", "agent-"))) last = e.Position;
+            return last;
+        }, last =>
+        {
+            var done = last == seen && status.PositionOf("interval-kpis") >= last;
+            seen = last;
+            return done;
+        }, TimeSpan.FromSeconds(180), "interval-kpis caught up");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class IntervalKpiCollection : ICollectionFixture<IntervalKpiFixture>
+{
+    public const string Name = "interval kpis";
+}
