@@ -13,7 +13,7 @@ public abstract class EventStoreContractTests(IEventStore store)
     protected IEventStore Store { get; } = store;
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    [Fact]
+    [StoreFact]
     public async Task Appended_events_read_back_as_written()
     {
         var stream = Unique("roundtrip-");
@@ -44,7 +44,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(read[^1].Position, result.Position);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task No_stream_fails_when_the_stream_exists()
     {
         var stream = Unique("nostream-");
@@ -58,7 +58,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Single(await Store.ReadStreamAsync(stream).ToListAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Exact_revision_must_match_the_last_event()
     {
         var stream = Unique("exact-");
@@ -77,7 +77,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(3, (await Store.ReadStreamAsync(stream).ToListAsync()).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Any_appends_whatever_the_stream_is_at()
     {
         var stream = Unique("any-");
@@ -89,7 +89,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.True(second.Position > first.Position);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_same_append_twice_is_stored_once()
     {
         var stream = Unique("idempotent-");
@@ -106,7 +106,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(3, (await Store.ReadStreamAsync(stream).ToListAsync()).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_partly_stored_append_is_refused_and_writes_nothing()
     {
         var stream = Unique("partial-");
@@ -119,7 +119,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Single(await Store.ReadStreamAsync(stream).ToListAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Two_appends_racing_on_one_revision_one_wins_the_other_conflicts()
     {
         for (var round = 0; round < 20; round++)
@@ -148,7 +148,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_same_append_racing_itself_is_stored_once()
     {
         for (var round = 0; round < 10; round++)
@@ -169,7 +169,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Streams_read_backwards_and_from_a_revision()
     {
         var stream = Unique("backwards-");
@@ -190,7 +190,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Empty(await Store.ReadStreamAsync(Unique("missing-")).ToListAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task All_reads_from_after_a_position_filtered_by_stream_prefix()
     {
         var prefix = Unique("allprefix-") + "-";
@@ -212,7 +212,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(fromStart.Take(2).Select(e => e.EventId), limited.Select(e => e.EventId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task All_reads_filter_by_event_type_prefix_and_several_prefixes()
     {
         var tag = Unique("T");
@@ -231,7 +231,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Empty(noneOfThisStream);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Prefix_filters_take_like_metacharacters_literally()
     {
         var tag = Unique("meta");
@@ -245,7 +245,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal($"{tag}\\x", Assert.Single(await Store.ReadAllAsync(null, EventFilter.Streams($"{tag}\\")).ToListAsync()).StreamId);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_subscription_catches_up_from_a_checkpoint_then_goes_live()
     {
         var prefix = Unique("sub-") + "-";
@@ -268,7 +268,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         AssertStrictlyIncreasing([.. caughtUp, .. received]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_subscription_stops_promptly_when_cancelled()
     {
         using var cts = new CancellationTokenSource();
@@ -284,7 +284,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         await subscription.DisposeAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_one_megabyte_event_round_trips()
     {
         var stream = Unique("large-");
@@ -299,7 +299,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(e.EventId, Assert.Single(await Store.ReadAllAtLeastAsync(1, null, EventFilter.Streams(stream))).EventId);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Many_streams_keep_their_own_revisions_and_one_global_order()
     {
         var prefix = Unique("many-") + "-";
@@ -327,7 +327,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(written.Values.SelectMany(ids => ids).Order(), all.Select(e => e.EventId).Order());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Empty_data_and_metadata_read_back_empty()
     {
         var stream = Unique("empty-");
@@ -338,6 +338,6 @@ public abstract class EventStoreContractTests(IEventStore store)
         AssertSameJson(Encoding.UTF8.GetBytes("{}"), read.Data);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_store_answers_a_ping() => Assert.True(await Store.PingAsync());
 }
