@@ -90,6 +90,9 @@ async function privateDatabase() {
   return pg.connectionString('callcenter');
 }
 
+/** An esdb:// connection string without its password, for the console. */
+const redactEsdb = (s) => s.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
 async function main() {
   const appPort = Number(process.env.CALLCENTER_PORT || DEFAULT_APP_PORT);
   if (!Number.isInteger(appPort) || appPort <= 0 || appPort > 65535) {
@@ -106,6 +109,9 @@ async function main() {
         `CALLCENTER_PORT=5081 npm start`,
     );
   }
+
+  const esdb = process.env.EVENTSTORE_CONNECTION;
+  if (esdb) step(`event store: EventStoreDB at ${redactEsdb(esdb)} (EVENTSTORE_CONNECTION); PostgreSQL keeps the read models`);
 
   let db = process.env.CALLCENTER_DB;
   if (db) step('using the PostgreSQL server given by CALLCENTER_DB');
@@ -152,6 +158,7 @@ async function main() {
       ? `  Database     CALLCENTER_DB`
       : `  Database     private PostgreSQL on 127.0.0.1:${pg.port}, database callcenter, data in .data/pg` +
         `\n               (psql -h 127.0.0.1 -p ${pg.port} -U postgres callcenter)`,
+    `  Event store  ${esdb ? `EventStoreDB ${redactEsdb(esdb)} (EVENTSTORE_CONNECTION)` : 'PostgreSQL, same database (set EVENTSTORE_CONNECTION=esdb://… for EventStoreDB)'}`,
     `  Stop         Ctrl-C (stops the app${process.env.CALLCENTER_DB ? '' : ' and its PostgreSQL'}); data is kept for the next start`,
     '',
   ];

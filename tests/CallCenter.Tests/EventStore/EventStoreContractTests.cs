@@ -339,5 +339,86 @@ public abstract class EventStoreContractTests(IEventStore store)
     }
 
     [StoreFact]
+    public async Task A_subscription_resumes_exactly_after_the_checkpoint_it_stopped_at()
+    {
+        var prefix = Unique("resume-") + "-";
+        var events = NewEvents(5);
+        await Store.AppendAsync(prefix + "a", ExpectedRevision.NoStream, events[..2]);
+        await Store.AppendAsync(Unique("noise-"), ExpectedRevision.NoStream, NewEvents(3));
+        await Store.AppendAsync(prefix + "b", ExpectedRevision.NoStream, events[2..]);
+
+        List<RecordedEvent> firstThree;
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        await using (var first = Store.SubscribeToAllAsync(null, EventFilter.Streams(prefix), cts.Token).GetAsyncEnumerator(cts.Token))
+            firstThree = await first.TakeAsync(3, Patience);
+        var checkpoint = firstThree[^1].Position; // what a projection stores with its last applied batch
+
+        using var again = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var resumed = Store.SubscribeToAllAsync(checkpoint, EventFilter.Streams(prefix), again.Token).GetAsyncEnumerator(again.Token);
+        var rest = await resumed.TakeAsync(2, Patience);
+        var live = NewEvent();
+        await Store.AppendAsync(prefix + "a", ExpectedRevision.Exact(1), [live]);
+        var next = await resumed.TakeAsync(1, Patience);
+
+        Assert.Equal(events.Select(e => e.EventId), firstThree.Concat(rest).Select(e => e.EventId));
+        Assert.Equal(live.EventId, Assert.Single(next).EventId);
+        AssertStrictlyIncreasing([.. firstThree, .. rest, .. next]);
+    }
+
+    [StoreFact]
+    public async Task A_subscription_filters_by_event_type_and_by_both_stream_and_type()
+    {
+        var tag = Unique("S");
+        var stream = Unique("subtypes-");
+        var other = Unique("subtypes-other-");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var byType = Store.SubscribeToAllAsync(null, EventFilter.Types($"{tag}.Call."), cts.Token).GetAsyncEnumerator(cts.Token);
+        await using var byBoth = Store.SubscribeToAllAsync(null, new EventFilter([stream], [$"{tag}.Call."]), cts.Token).GetAsyncEnumerator(cts.Token);
+
+        await Store.AppendAsync(stream, ExpectedRevision.NoStream, [NewEvent($"{tag}.Call.Arrived"), NewEvent($"{tag}.Agent.Ready")]);
+        await Store.AppendAsync(other, ExpectedRevision.NoStream, [NewEvent($"{tag}.Call.Ended")]);
+        await Store.AppendAsync(stream, ExpectedRevision.Exact(1), [NewEvent($"{tag}.Call.Ended")]);
+
+        var types = await byType.TakeAsync(3, Patience);
+        var both = await byBoth.TakeAsync(2, Patience);
+        Assert.Equal([stream, other, stream], types.Select(e => e.StreamId));
+        Assert.All(types, e => Assert.StartsWith($"{tag}.Call.", e.Type));
+        Assert.Equal([$"{tag}.Call.Arrived", $"{tag}.Call.Ended"], both.Select(e => e.Type));
+        Assert.All(both, e => Assert.Equal(stream, e.StreamId));
+    }
+
+    [StoreFact]
+    public async Task Several_large_events_read_back_in_order_forwards_backwards_and_in_all()
+    {
+        var stream = Unique("large-many-");
+        var events = Enumerable.Range(0, 3)
+            .Select(i => NewEvent("Big", $$"""{"i":{{i}},"blob":"{{new string((char)('a' + i), 1024 * 1024)}}"}""")).ToArray();
+        for (var i = 0; i < events.Length; i++)
+            await Store.AppendAsync(stream, i == 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(i - 1), [events[i]]);
+
+        var forwards = await Store.ReadStreamAsync(stream).ToListAsync();
+        var backwards = await Store.ReadStreamAsync(stream, ReadDirection.Backwards, long.MaxValue).ToListAsync();
+        var all = await Store.ReadAllAtLeastAsync(3, null, EventFilter.Streams(stream));
+
+        Assert.Equal(events.Select(e => e.EventId), forwards.Select(e => e.EventId));
+        Assert.Equal(events.Reverse().Select(e => e.EventId), backwards.Select(e => e.EventId));
+        Assert.Equal(events.Select(e => e.EventId), all.Select(e => e.EventId));
+        for (var i = 0; i < events.Length; i++) AssertSameJson(events[i].Data, forwards[i].Data);
+    }
+
+    [StoreFact]
+    public async Task Reading_all_after_the_last_position_finds_only_what_came_later()
+    {
+        var prefix = Unique("after-") + "-";
+        var last = await Store.AppendAsync(prefix + "a", ExpectedRevision.NoStream, NewEvents(3));
+        Assert.Empty(await Store.ReadAllAsync(last.Position, EventFilter.Streams(prefix)).ToListAsync());
+
+        var later = NewEvent();
+        await Store.AppendAsync(prefix + "b", ExpectedRevision.NoStream, [later]);
+        var read = await Store.ReadAllAtLeastAsync(1, last.Position, EventFilter.Streams(prefix));
+        Assert.Equal(later.EventId, Assert.Single(read).EventId);
+    }
+
+    [StoreFact]
     public async Task The_store_answers_a_ping() => Assert.True(await Store.PingAsync());
 }
