@@ -128,6 +128,7 @@ async function main() {
   step(`starting the app on ${url}`);
   const env = { CALLCENTER_DEMO_PASSWORD: password, CALLCENTER_CTI_KEY: ctiKey };
   const app = startApp({ db, port: appPort, env });
+  fs.mkdirSync(DATA_DIR, { recursive: true }); // not made yet when CALLCENTER_DB names the database
   fs.writeFileSync(APP_PID, JSON.stringify({ pid: app.pid }) + '\n');
   let appExit = null;
   const exited = new Promise((resolve) =>
