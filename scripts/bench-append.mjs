@@ -8,7 +8,11 @@
 // favouring either side. Prints a table: writers, our events/s, pgbench tx/s, ratio.
 //
 // Options: --seconds N (10)  --warmup N (2, ours only: the JIT warms up)  --writers 1,8,32
-//          --rounds N (3)  --append-batches N (passed to the .NET bench)  --store postgres
+//          --rounds N (3)  --append-batches N (passed to the .NET bench)  --store postgres|eventstoredb
+//
+// --store=eventstoredb also runs the .NET benchmark against EventStoreDB (EVENTSTORE_CONNECTION, or
+// --esdb esdb://host:2113?tls=false; default esdb://127.0.0.1:2113?tls=false) and prints its figures in a column
+// beside PostgreSQL's. When no server answers there it says so and prints the PostgreSQL figures alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +29,8 @@ const BENCH_DLL = path.join(ROOT, 'tests', 'CallCenter.Benchmarks', 'bin', 'Rele
 const PGBENCH_SCRIPT = `INSERT INTO t(stream, data) VALUES ('bench-' || :client_id, '{"agentId": "agent7", "state": "Ready", "reasonCode": null, "n": 12345, "correlationId": "6f1f1a7e-8a57-4f55-9a39-5f0b7c1f2a11", "user": "agent7"}');\n`;
 
 function parseArgs(argv) {
-  const opts = { seconds: 10, warmup: 2, writers: [1, 8, 32], rounds: 3, appendBatches: null, store: null };
+  const opts = { seconds: 10, warmup: 2, writers: [1, 8, 32], rounds: 3, appendBatches: null, store: null,
+    esdb: process.env.EVENTSTORE_CONNECTION || 'esdb://127.0.0.1:2113?tls=false' };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
     const value = () => {
@@ -44,16 +49,17 @@ function parseArgs(argv) {
       case '--writers': opts.writers = value().split(',').map((w) => positive(w.trim())); break;
       case '--append-batches': opts.appendBatches = value(); break;
       case '--store': opts.store = value(); break;
+      case '--esdb': opts.esdb = value(); break;
       case '-h':
       case '--help':
-        console.log('usage: npm run bench:append -- [--seconds 10] [--warmup 2] [--writers 1,8,32] [--rounds 3] [--append-batches N] [--store postgres]');
+        console.log('usage: npm run bench:append -- [--seconds 10] [--warmup 2] [--writers 1,8,32] [--rounds 3] [--append-batches N] [--store postgres|eventstoredb] [--esdb esdb://host:2113?tls=false]');
         process.exit(0);
         break;
       default: throw new UserError(`unknown argument '${argv[i]}' (try --help)`);
     }
   }
-  if (opts.store && opts.store !== 'postgres') {
-    throw new UserError(`--store=${opts.store} is not supported yet: only the PostgreSQL adapter exists (EventStoreDB comes later).`);
+  if (opts.store && !['postgres', 'eventstoredb'].includes(opts.store)) {
+    throw new UserError(`--store=${opts.store}: expected postgres or eventstoredb`);
   }
   return opts;
 }
@@ -123,8 +129,33 @@ async function runOurs(opts, port, writers) {
     '--seconds', String(opts.seconds), '--warmup', String(opts.warmup), '--writers', String(writers),
   ];
   if (opts.appendBatches !== null) args.push('--append-batches', opts.appendBatches);
-  if (opts.store) args.push('--store', opts.store);
-  const r = await capture('dotnet', args, { cwd: ROOT });
+  return parseOurs(await capture('dotnet', args, { cwd: ROOT }));
+}
+
+/** The same .NET benchmark against EventStoreDB (the server is shared and not reset: every run uses new streams). */
+async function runEsdb(opts, writers) {
+  const args = [
+    BENCH_DLL, '--store', 'eventstoredb', '--connection', opts.esdb,
+    '--seconds', String(opts.seconds), '--warmup', String(opts.warmup), '--writers', String(writers),
+  ];
+  return parseOurs(await capture('dotnet', args, { cwd: ROOT }));
+}
+
+/** Is an EventStoreDB node answering at the first host of the connection string? (GET /health/live) */
+async function esdbReachable(connection) {
+  const m = /^esdb(?:\+discover)?:\/\/(?:[^@/]*@)?([^,/?]+)[^?]*(?:\?(.*))?$/i.exec(connection);
+  if (!m) throw new UserError(`not an esdb:// connection string: ${connection}`);
+  const tls = !/(^|&)tls=false(&|$)/i.test(m[2] ?? '');
+  const host = m[1].includes(':') ? m[1] : `${m[1]}:2113`;
+  try {
+    const res = await fetch(`${tls ? 'https' : 'http'}://${host}/health/live`, { signal: AbortSignal.timeout(3_000) });
+    return res.status < 300;
+  } catch {
+    return false;
+  }
+}
+
+function parseOurs(r) {
   const m = /RESULT writers=(\d+) events_per_second=([\d.]+)/.exec(r.stdout);
   if (r.code !== 0 || !m) throw new Error(`the .NET benchmark failed:\n${r.stdout}${r.stderr}`);
   const header = r.stdout.split('\n').find((l) => l.startsWith('store:'));
@@ -174,8 +205,16 @@ async function main() {
   await psql(pg.dir, port, 'postgres', 'CREATE DATABASE bench');
   info(`127.0.0.1:${port}, data in ${dir}`);
 
-  const results = new Map(opts.writers.map((w) => [w, { ours: [], raw: [] }]));
+  let esdb = false;
+  if (opts.store === 'eventstoredb') {
+    esdb = await esdbReachable(opts.esdb);
+    if (esdb) info(`EventStoreDB: ${opts.esdb.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')} (figures in their own column)`);
+    else info(`EventStoreDB: nothing answers at ${opts.esdb}: PostgreSQL figures only (start a server, set EVENTSTORE_CONNECTION or --esdb)`);
+  }
+
+  const results = new Map(opts.writers.map((w) => [w, { ours: [], raw: [], esdb: [] }]));
   let header = '';
+  let esdbHeader = '';
   for (let round = 1; round <= opts.rounds; round++) {
     for (const writers of opts.writers) {
       step(`Round ${round}/${opts.rounds}, ${writers} writer(s)`);
@@ -184,17 +223,25 @@ async function main() {
       const raw = await runPgbench(pg.dir, port, dir, opts, writers);
       results.get(writers).ours.push(ours.rate);
       results.get(writers).raw.push(raw);
-      info(`ours ${fmt(ours.rate)} events/s, pgbench ${fmt(raw)} tx/s`);
+      let esdbNote = '';
+      if (esdb) {
+        const e = await runEsdb(opts, writers);
+        esdbHeader = e.header ?? esdbHeader;
+        results.get(writers).esdb.push(e.rate);
+        esdbNote = `, EventStoreDB ${fmt(e.rate)} events/s`;
+      }
+      info(`ours ${fmt(ours.rate)} events/s, pgbench ${fmt(raw)} tx/s${esdbNote}`);
     }
   }
 
   console.log('');
   if (header) info(header);
-  const rows = [['writers', 'ours (events/s)', 'pgbench INSERT (tx/s)', 'ratio']];
+  if (esdbHeader) info(esdbHeader);
+  const rows = [['writers', 'ours (events/s)', 'pgbench INSERT (tx/s)', 'ratio', ...(esdb ? ['EventStoreDB (events/s)'] : [])]];
   for (const [writers, r] of results) {
     const ours = median(r.ours);
     const raw = median(r.raw);
-    rows.push([String(writers), fmt(ours), fmt(raw), `${Math.round((100 * ours) / raw)}%`]);
+    rows.push([String(writers), fmt(ours), fmt(raw), `${Math.round((100 * ours) / raw)}%`, ...(esdb ? [fmt(median(r.esdb))] : [])]);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   const line = (row) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
@@ -204,7 +251,8 @@ async function main() {
   if (opts.rounds > 1) {
     console.log('');
     for (const [writers, r] of results) {
-      info(`${writers} writer(s): ours ${r.ours.map(fmt).join(' / ')}; pgbench ${r.raw.map(fmt).join(' / ')}`);
+      info(`${writers} writer(s): ours ${r.ours.map(fmt).join(' / ')}; pgbench ${r.raw.map(fmt).join(' / ')}` +
+        (esdb ? `; EventStoreDB ${r.esdb.map(fmt).join(' / ')}` : ''));
     }
   }
   const at32 = results.get(32);

@@ -90,6 +90,9 @@ async function privateDatabase() {
   return pg.connectionString('callcenter');
 }
 
+/** An esdb:// connection string without its password, for the console. */
+const redactEsdb = (s) => s.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
 async function main() {
   const appPort = Number(process.env.CALLCENTER_PORT || DEFAULT_APP_PORT);
   if (!Number.isInteger(appPort) || appPort <= 0 || appPort > 65535) {
@@ -107,6 +110,9 @@ async function main() {
     );
   }
 
+  const esdb = process.env.EVENTSTORE_CONNECTION;
+  if (esdb) step(`event store: EventStoreDB at ${redactEsdb(esdb)} (EVENTSTORE_CONNECTION); PostgreSQL keeps the read models`);
+
   let db = process.env.CALLCENTER_DB;
   if (db) step('using the PostgreSQL server given by CALLCENTER_DB');
   else db = await privateDatabase();
@@ -122,6 +128,7 @@ async function main() {
   step(`starting the app on ${url}`);
   const env = { CALLCENTER_DEMO_PASSWORD: password, CALLCENTER_CTI_KEY: ctiKey };
   const app = startApp({ db, port: appPort, env });
+  fs.mkdirSync(DATA_DIR, { recursive: true }); // not made yet when CALLCENTER_DB names the database
   fs.writeFileSync(APP_PID, JSON.stringify({ pid: app.pid }) + '\n');
   let appExit = null;
   const exited = new Promise((resolve) =>
@@ -152,6 +159,7 @@ async function main() {
       ? `  Database     CALLCENTER_DB`
       : `  Database     private PostgreSQL on 127.0.0.1:${pg.port}, database callcenter, data in .data/pg` +
         `\n               (psql -h 127.0.0.1 -p ${pg.port} -U postgres callcenter)`,
+    `  Event store  ${esdb ? `EventStoreDB ${redactEsdb(esdb)} (EVENTSTORE_CONNECTION)` : 'PostgreSQL, same database (set EVENTSTORE_CONNECTION=esdb://… for EventStoreDB)'}`,
     `  Stop         Ctrl-C (stops the app${process.env.CALLCENTER_DB ? '' : ' and its PostgreSQL'}); data is kept for the next start`,
     '',
   ];

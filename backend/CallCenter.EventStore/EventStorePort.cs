@@ -80,3 +80,12 @@ public interface IEventStore
     /// <summary>True when the store answers (for /health).</summary>
     Task<bool> PingAsync(CancellationToken ct = default);
 }
+
+/// <summary>The stream was deleted (EventStoreDB: tombstoned); it can be neither read nor appended to.</summary>
+public sealed class StreamDeletedException(string streamId) : Exception($"Stream '{streamId}' is deleted.")
+{
+    public string StreamId { get; } = streamId;
+}
+
+/// <summary>The store could not be reached (or found no leader) within its retries.</summary>
+public sealed class EventStoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

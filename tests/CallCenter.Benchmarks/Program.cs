@@ -5,7 +5,7 @@ using Npgsql;
 
 // Append throughput of the event store: N concurrent writers, each appending single events to its own
 // stream with the exact expected revision, for a fixed time after a warm-up. Prints events/s per N.
-// Usage: --connection <npgsql connection string> [--seconds 10] [--warmup 2] [--writers 1,8,32] [--append-batches N] [--store postgres]
+// Usage: --connection <npgsql or esdb:// connection string> [--seconds 10] [--warmup 2] [--writers 1,8,32] [--append-batches N] [--store postgres|eventstoredb]
 // Run through `npm run bench:append`, which starts a throwaway cluster and compares with pgbench.
 
 BenchOptions options;
@@ -19,6 +19,8 @@ catch (ArgumentException ex)
     Console.Error.WriteLine(BenchOptions.Usage);
     return 2;
 }
+
+if (options.Store == "eventstoredb") return await EventStoreDbBench.RunAsync(options);
 
 var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = options.Writers.Max() + 4 };
 await using var dataSource = PostgresEventStore.CreateDataSource(builder.ConnectionString);

@@ -32,9 +32,9 @@ public static class Services
         s.AddSingleton(options);
         s.AddSingleton(TimeProvider.System);
 
-        // Event store (PostgreSQL adapter by default) and read models share the server, not the pool.
+        // Event store: EventStoreDB when EVENTSTORE_CONNECTION is set, else PostgreSQL (sharing the server, not the pool).
         s.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.Database).Build());
-        s.AddSingleton<IEventStore>(sp => new PostgresEventStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        s.AddEventStore(builder.Configuration);
         s.AddDbContext<ReadModelDb>(o => o
             .UseNpgsql(options.Database, n => n.MigrationsAssembly(typeof(ReadModelDb).Assembly.FullName))
             .UseSnakeCaseNamingConvention());

@@ -13,7 +13,7 @@ public abstract class EventStoreContractTests(IEventStore store)
     protected IEventStore Store { get; } = store;
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    [Fact]
+    [StoreFact]
     public async Task Appended_events_read_back_as_written()
     {
         var stream = Unique("roundtrip-");
@@ -44,7 +44,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(read[^1].Position, result.Position);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task No_stream_fails_when_the_stream_exists()
     {
         var stream = Unique("nostream-");
@@ -58,7 +58,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Single(await Store.ReadStreamAsync(stream).ToListAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Exact_revision_must_match_the_last_event()
     {
         var stream = Unique("exact-");
@@ -77,7 +77,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(3, (await Store.ReadStreamAsync(stream).ToListAsync()).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Any_appends_whatever_the_stream_is_at()
     {
         var stream = Unique("any-");
@@ -89,7 +89,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.True(second.Position > first.Position);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_same_append_twice_is_stored_once()
     {
         var stream = Unique("idempotent-");
@@ -106,7 +106,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(3, (await Store.ReadStreamAsync(stream).ToListAsync()).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_partly_stored_append_is_refused_and_writes_nothing()
     {
         var stream = Unique("partial-");
@@ -119,7 +119,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Single(await Store.ReadStreamAsync(stream).ToListAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Two_appends_racing_on_one_revision_one_wins_the_other_conflicts()
     {
         for (var round = 0; round < 20; round++)
@@ -148,7 +148,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_same_append_racing_itself_is_stored_once()
     {
         for (var round = 0; round < 10; round++)
@@ -169,7 +169,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Streams_read_backwards_and_from_a_revision()
     {
         var stream = Unique("backwards-");
@@ -190,7 +190,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Empty(await Store.ReadStreamAsync(Unique("missing-")).ToListAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Several_streams_read_whole_in_the_order_given()
     {
         var (a, b, missing) = (Unique("multi-a-"), Unique("multi-b-"), Unique("multi-missing-"));
@@ -207,7 +207,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Empty(await Store.ReadStreamsAsync([]).ToListAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task All_reads_from_after_a_position_filtered_by_stream_prefix()
     {
         var prefix = Unique("allprefix-") + "-";
@@ -229,7 +229,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(fromStart.Take(2).Select(e => e.EventId), limited.Select(e => e.EventId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task All_reads_filter_by_event_type_prefix_and_several_prefixes()
     {
         var tag = Unique("T");
@@ -248,7 +248,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Empty(noneOfThisStream);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Prefix_filters_take_like_metacharacters_literally()
     {
         var tag = Unique("meta");
@@ -262,7 +262,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal($"{tag}\\x", Assert.Single(await Store.ReadAllAsync(null, EventFilter.Streams($"{tag}\\")).ToListAsync()).StreamId);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_subscription_catches_up_from_a_checkpoint_then_goes_live()
     {
         var prefix = Unique("sub-") + "-";
@@ -285,7 +285,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         AssertStrictlyIncreasing([.. caughtUp, .. received]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_subscription_stops_promptly_when_cancelled()
     {
         using var cts = new CancellationTokenSource();
@@ -301,7 +301,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         await subscription.DisposeAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_one_megabyte_event_round_trips()
     {
         var stream = Unique("large-");
@@ -316,7 +316,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(e.EventId, Assert.Single(await Store.ReadAllAtLeastAsync(1, null, EventFilter.Streams(stream))).EventId);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Many_streams_keep_their_own_revisions_and_one_global_order()
     {
         var prefix = Unique("many-") + "-";
@@ -344,7 +344,7 @@ public abstract class EventStoreContractTests(IEventStore store)
         Assert.Equal(written.Values.SelectMany(ids => ids).Order(), all.Select(e => e.EventId).Order());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Empty_data_and_metadata_read_back_empty()
     {
         var stream = Unique("empty-");
@@ -355,6 +355,87 @@ public abstract class EventStoreContractTests(IEventStore store)
         AssertSameJson(Encoding.UTF8.GetBytes("{}"), read.Data);
     }
 
-    [Fact]
+    [StoreFact]
+    public async Task A_subscription_resumes_exactly_after_the_checkpoint_it_stopped_at()
+    {
+        var prefix = Unique("resume-") + "-";
+        var events = NewEvents(5);
+        await Store.AppendAsync(prefix + "a", ExpectedRevision.NoStream, events[..2]);
+        await Store.AppendAsync(Unique("noise-"), ExpectedRevision.NoStream, NewEvents(3));
+        await Store.AppendAsync(prefix + "b", ExpectedRevision.NoStream, events[2..]);
+
+        List<RecordedEvent> firstThree;
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        await using (var first = Store.SubscribeToAllAsync(null, EventFilter.Streams(prefix), cts.Token).GetAsyncEnumerator(cts.Token))
+            firstThree = await first.TakeAsync(3, Patience);
+        var checkpoint = firstThree[^1].Position; // what a projection stores with its last applied batch
+
+        using var again = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var resumed = Store.SubscribeToAllAsync(checkpoint, EventFilter.Streams(prefix), again.Token).GetAsyncEnumerator(again.Token);
+        var rest = await resumed.TakeAsync(2, Patience);
+        var live = NewEvent();
+        await Store.AppendAsync(prefix + "a", ExpectedRevision.Exact(1), [live]);
+        var next = await resumed.TakeAsync(1, Patience);
+
+        Assert.Equal(events.Select(e => e.EventId), firstThree.Concat(rest).Select(e => e.EventId));
+        Assert.Equal(live.EventId, Assert.Single(next).EventId);
+        AssertStrictlyIncreasing([.. firstThree, .. rest, .. next]);
+    }
+
+    [StoreFact]
+    public async Task A_subscription_filters_by_event_type_and_by_both_stream_and_type()
+    {
+        var tag = Unique("S");
+        var stream = Unique("subtypes-");
+        var other = Unique("subtypes-other-");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var byType = Store.SubscribeToAllAsync(null, EventFilter.Types($"{tag}.Call."), cts.Token).GetAsyncEnumerator(cts.Token);
+        await using var byBoth = Store.SubscribeToAllAsync(null, new EventFilter([stream], [$"{tag}.Call."]), cts.Token).GetAsyncEnumerator(cts.Token);
+
+        await Store.AppendAsync(stream, ExpectedRevision.NoStream, [NewEvent($"{tag}.Call.Arrived"), NewEvent($"{tag}.Agent.Ready")]);
+        await Store.AppendAsync(other, ExpectedRevision.NoStream, [NewEvent($"{tag}.Call.Ended")]);
+        await Store.AppendAsync(stream, ExpectedRevision.Exact(1), [NewEvent($"{tag}.Call.Ended")]);
+
+        var types = await byType.TakeAsync(3, Patience);
+        var both = await byBoth.TakeAsync(2, Patience);
+        Assert.Equal([stream, other, stream], types.Select(e => e.StreamId));
+        Assert.All(types, e => Assert.StartsWith($"{tag}.Call.", e.Type));
+        Assert.Equal([$"{tag}.Call.Arrived", $"{tag}.Call.Ended"], both.Select(e => e.Type));
+        Assert.All(both, e => Assert.Equal(stream, e.StreamId));
+    }
+
+    [StoreFact]
+    public async Task Several_large_events_read_back_in_order_forwards_backwards_and_in_all()
+    {
+        var stream = Unique("large-many-");
+        var events = Enumerable.Range(0, 3)
+            .Select(i => NewEvent("Big", $$"""{"i":{{i}},"blob":"{{new string((char)('a' + i), 1024 * 1024)}}"}""")).ToArray();
+        for (var i = 0; i < events.Length; i++)
+            await Store.AppendAsync(stream, i == 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(i - 1), [events[i]]);
+
+        var forwards = await Store.ReadStreamAsync(stream).ToListAsync();
+        var backwards = await Store.ReadStreamAsync(stream, ReadDirection.Backwards, long.MaxValue).ToListAsync();
+        var all = await Store.ReadAllAtLeastAsync(3, null, EventFilter.Streams(stream));
+
+        Assert.Equal(events.Select(e => e.EventId), forwards.Select(e => e.EventId));
+        Assert.Equal(events.Reverse().Select(e => e.EventId), backwards.Select(e => e.EventId));
+        Assert.Equal(events.Select(e => e.EventId), all.Select(e => e.EventId));
+        for (var i = 0; i < events.Length; i++) AssertSameJson(events[i].Data, forwards[i].Data);
+    }
+
+    [StoreFact]
+    public async Task Reading_all_after_the_last_position_finds_only_what_came_later()
+    {
+        var prefix = Unique("after-") + "-";
+        var last = await Store.AppendAsync(prefix + "a", ExpectedRevision.NoStream, NewEvents(3));
+        Assert.Empty(await Store.ReadAllAsync(last.Position, EventFilter.Streams(prefix)).ToListAsync());
+
+        var later = NewEvent();
+        await Store.AppendAsync(prefix + "b", ExpectedRevision.NoStream, [later]);
+        var read = await Store.ReadAllAtLeastAsync(1, last.Position, EventFilter.Streams(prefix));
+        Assert.Equal(later.EventId, Assert.Single(read).EventId);
+    }
+
+    [StoreFact]
     public async Task The_store_answers_a_ping() => Assert.True(await Store.PingAsync());
 }

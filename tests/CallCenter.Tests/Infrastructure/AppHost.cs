@@ -27,6 +27,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("CALLCENTER_DB", Database);
         builder.UseSetting("CALLCENTER_DEMO_PASSWORD", Password);
         builder.UseSetting("CALLCENTER_SIMULATOR", "off");
+        builder.UseSetting("EVENTSTORE_CONNECTION", ""); // each host its own PostgreSQL event store, even when a test run sets it
         builder.UseEnvironment("Testing");
         // The test server has no network peer; give requests the loopback address Kestrel would report.
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, LoopbackPeer>());

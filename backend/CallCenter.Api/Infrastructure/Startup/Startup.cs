@@ -13,7 +13,9 @@ public static class Startup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        if (services.GetRequiredService<IEventStore>() is PostgresEventStore postgres) await postgres.EnsureSchemaAsync();
+        var store = services.GetRequiredService<IEventStore>();
+        app.Logger.LogInformation("Event store: {Store}", CallCenter.Infrastructure.EventSourcing.EventStoreSelection.Describe(store));
+        if (store is PostgresEventStore postgres) await postgres.EnsureSchemaAsync();
         var db = services.GetRequiredService<ReadModelDb>();
         await db.Database.MigrateAsync();
         // Read-model tables exist before the first request, even while their projection catches up.
