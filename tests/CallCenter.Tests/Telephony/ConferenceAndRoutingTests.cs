@@ -106,6 +106,7 @@ public class ConferenceAndRoutingTests : IAsyncLifetime
         await desk.LegAsync("agent1", call, "talking");
         await desk.LegAsync("agent5", call, null);
         Desk.Ok(await desk.PostAsync("agent1", $"/api/calls/{call}/hang-up"));
+        await desk.StateAsync("agent1", "wrapUp"); // the call's end has reached agent1's stream (as the softphone shows it)
         Desk.Ok(await desk.PostAsync("agent1", $"/api/calls/{call}/tag", new { purpose = "consultation", subtype = "billing" }));
         Desk.Ok(await desk.PostAsync("agent1", "/api/agents/agent1/not-ready", new { reasonCode = "break" }));
         await desk.StateAsync("agent1", "notReady");
