@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -12,12 +13,20 @@ public sealed class AppHost : WebApplicationFactory<Program>
 {
     public const string Password = "test-pass-1";
     public string Database { get; }
+    readonly IReadOnlyDictionary<string, string> settings;
+    readonly Action<IServiceCollection>? services;
 
-    AppHost(string database) => Database = database;
+    AppHost(string database, IReadOnlyDictionary<string, string>? settings, Action<IServiceCollection>? services) =>
+        (Database, this.settings, this.services) = (database, settings ?? new Dictionary<string, string>(), services);
 
-    public static async Task<AppHost> StartAsync(string? database = null)
+    /// <summary>
+    /// Starts the app; <paramref name="settings"/> override the test defaults (e.g. CALLCENTER_SIMULATOR to run the live
+    /// traffic generator), <paramref name="services"/> replace registrations (e.g. the clock).
+    /// </summary>
+    public static async Task<AppHost> StartAsync(string? database = null, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
-        var host = new AppHost(database ?? await TestDatabase.CreateAsync("app"));
+        var host = new AppHost(database ?? await TestDatabase.CreateAsync("app"), settings, services);
         _ = host.Server; // start now: migrations, seeding, projections
         return host;
     }
@@ -28,9 +37,11 @@ public sealed class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("CALLCENTER_DEMO_PASSWORD", Password);
         builder.UseSetting("CALLCENTER_SIMULATOR", "off");
         builder.UseSetting("EVENTSTORE_CONNECTION", ""); // each host its own PostgreSQL event store, even when a test run sets it
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
         // The test server has no network peer; give requests the loopback address Kestrel would report.
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, LoopbackPeer>());
+        if (services is not null) builder.ConfigureTestServices(services); // after the app's own registrations
     }
 
     sealed class LoopbackPeer : IStartupFilter
