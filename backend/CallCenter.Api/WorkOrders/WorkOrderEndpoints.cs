@@ -8,8 +8,6 @@ using CallCenter.WorkOrders.Dispatching;
 using CallCenter.WorkOrders.Listing;
 using CallCenter.WorkOrders.Progressing;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CallCenter.WorkOrders;
 
@@ -53,19 +51,19 @@ public static class WorkOrderEndpoints
                 var range = from is null && to is null ? null : ReportRange.Parse(from, to);
                 var search = new WorkOrderSearch(q, status, step, area, type, technician, callId, range?.From, range?.To,
                     Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0));
-                return TypedResults.Ok(await new WorkOrderQueries(await ConnectionAsync(db, ct)).SearchAsync(search, ct));
+                return TypedResults.Ok(await new WorkOrderQueries(await Sql.ConnectionAsync(db, ct)).SearchAsync(search, ct));
             })
             .WithSummary("Search work orders (R-SVC-3): q matches serial, customer name or id, description; filters status, step, area, type, technician (or team), callId, from/to (dispatch time). Newest first, paged by limit/offset.");
         g.MapGet("/{id}", async (string id, ReadModelDb db, HttpContext http, CancellationToken ct) =>
             {
-                var detail = await new WorkOrderQueries(await ConnectionAsync(db, ct)).DetailAsync(id, ct)
+                var detail = await new WorkOrderQueries(await Sql.ConnectionAsync(db, ct)).DetailAsync(id, ct)
                     ?? throw new NotFoundException($"There is no work order '{id}'.");
                 http.Response.Headers.ETag = Etag.Of(detail.WorkOrder.Revision);
                 return TypedResults.Ok(detail);
             })
             .WithSummary("One work order with its timeline of steps (who, when, result, reason).");
         g.MapGet("/technicians", async (ReadModelDb db, CancellationToken ct) =>
-                TypedResults.Ok(await new WorkOrderQueries(await ConnectionAsync(db, ct)).WhereaboutsAsync(ct)))
+                TypedResults.Ok(await new WorkOrderQueries(await Sql.ConnectionAsync(db, ct)).WhereaboutsAsync(ct)))
             .WithSummary("R-WO-3: every field technician, their team and area, and the work order they are on with its step.");
         g.MapGet("/teams", () => TypedResults.Ok(FieldTeams.All)).WithSummary("The field teams and their technicians (who work orders are assigned to).");
     }
@@ -88,10 +86,4 @@ public static class WorkOrderEndpoints
                 return TypedResults.Ok(result);
             })
             .WithSummary(summary + " 422 when the work order is not at the step before; If-Match optional.");
-
-    static async Task<NpgsqlConnection> ConnectionAsync(ReadModelDb db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        return (NpgsqlConnection)db.Database.GetDbConnection();
-    }
 }

@@ -21,7 +21,7 @@ public sealed class AlarmClock(IServiceScopeFactory scopes, AlarmAreaWriter writ
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ReadModelDb>();
-                var active = await new AlarmQueries(await AlarmQueries.ConnectionAsync(db, stop)).ActiveAsync(clock.GetUtcNow(), stop);
+                var active = await new AlarmQueries(await Sql.ConnectionAsync(db, stop)).ActiveAsync(clock.GetUtcNow(), stop);
                 foreach (var alarm in active)
                     await writer.ApplyAsync(alarm.Area, [new Reconcile()], new EventMetadata("system", EventMetadata.Sources.System, Guid.NewGuid()), stop);
             }

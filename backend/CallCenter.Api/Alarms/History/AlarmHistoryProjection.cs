@@ -64,7 +64,7 @@ public sealed class AlarmHistoryProjection(DesktopPush push) : IProjection
     {
         if (applied is not HashSet<string> { Count: > 0 } areas) return;
         var db = services.GetRequiredService<ReadModelDb>();
-        var queries = new AlarmQueries(await AlarmQueries.ConnectionAsync(db, ct));
+        var queries = new AlarmQueries(await Sql.ConnectionAsync(db, ct));
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var area in areas) await push.AlarmChangedAsync(await queries.StatusAsync(area, now, ct), ct);
     }

@@ -13,12 +13,6 @@ public sealed record AlarmChange(string Area, string AreaName, DateTimeOffset At
 
 public sealed class AlarmQueries(NpgsqlConnection connection)
 {
-    public static async Task<NpgsqlConnection> ConnectionAsync(ReadModelDb db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        return (NpgsqlConnection)db.Database.GetDbConnection();
-    }
-
     /// <summary>Every area whose latest change left an alarm raised.</summary>
     public async Task<IReadOnlyList<AlarmStatus>> ActiveAsync(DateTimeOffset now, CancellationToken ct)
     {

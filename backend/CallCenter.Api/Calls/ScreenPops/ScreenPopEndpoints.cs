@@ -3,8 +3,6 @@ using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.EventSourcing;
 using CallCenter.Infrastructure.Persistence;
 using CallCenter.Infrastructure.Projections;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CallCenter.Calls.ScreenPops;
 
@@ -18,8 +16,7 @@ public static class ScreenPopEndpoints
     public static void MapScreenPops(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/calls/{callId}/screen-pop", async (string callId, string? customerId, ReadModelDb db, CurrentUser user, CancellationToken ct) =>
             {
-                await db.Database.OpenConnectionAsync(ct);
-                var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+                var connection = await Sql.ConnectionAsync(db, ct);
                 var pop = await new PopsStore(connection).FindAsync(callId, ct)
                     ?? throw new NotFoundException($"Call '{callId}' has no screen pop (yet).");
                 if (!user.CanSupervise && !pop.OfferedTo.Contains(user.Id))

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CallCenter.Infrastructure.Persistence;
@@ -5,6 +6,13 @@ namespace CallCenter.Infrastructure.Persistence;
 /// <summary>Plain positional-parameter SQL on the projection's connection (its transaction applies: Npgsql enlists commands in it).</summary>
 public static class Sql
 {
+    /// <summary>The context's connection, opened (EF closes it with the context; a transaction begun on the context applies).</summary>
+    public static async Task<NpgsqlConnection> ConnectionAsync(DbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return (NpgsqlConnection)db.Database.GetDbConnection();
+    }
+
     public static async Task ExecAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object?[] args)
     {
         await using var cmd = Command(connection, sql, args);

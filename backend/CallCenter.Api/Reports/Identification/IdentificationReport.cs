@@ -1,8 +1,6 @@
 using CallCenter.Calls.ScreenPops;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using static CallCenter.Reports.ReportGrouping;
 
 namespace CallCenter.Reports.Identification;
@@ -32,8 +30,7 @@ public static class IdentificationReport
     public static async Task<List<IdentificationRow>> QueryAsync(ReadModelDb db, ReportRange range, string groupBy, CancellationToken ct)
     {
         var key = groupBy switch { Day => CenterDaySql("c.arrived_at"), Agent => KeySql("coalesce(c.answered_by, p.agent_id)"), _ => KeySql("c.queue") };
-        await db.Database.OpenConnectionAsync(ct);
-        return await Sql.QueryAsync((NpgsqlConnection)db.Database.GetDbConnection(), $"""
+        return await Sql.QueryAsync(await Sql.ConnectionAsync(db, ct), $"""
             select {key}, count(*)::int, (count(*) filter (where p.pop->>'match' = 'single'))::int,
                 (count(*) filter (where p.pop->>'match' = 'multiple'))::int, (count(*) filter (where p.pop->>'match' = 'none'))::int,
                 (count(*) filter (where c.customer_id is not null))::int

@@ -1,7 +1,5 @@
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CallCenter.Reports.Intervals;
 
@@ -20,8 +18,7 @@ public static class AgentStatesReport
 
     public static async Task<List<AgentStateTimeRow>> QueryAsync(ReadModelDb db, ReportRange range, IntervalFilters f, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        return await Sql.QueryAsync((NpgsqlConnection)db.Database.GetDbConnection(), """
+        return await Sql.QueryAsync(await Sql.ConnectionAsync(db, ct), """
             select to_char(bucket_start at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD'), agent_id, state, reason, sum(ms)::bigint
             from kpi_agent_states
             where bucket_start >= $1 and bucket_start < $2 and skill_group = coalesce($3::text, '') and ($4::text is null or agent_id = $4)

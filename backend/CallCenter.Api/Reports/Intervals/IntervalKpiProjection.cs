@@ -7,7 +7,6 @@ using CallCenter.Infrastructure.Persistence;
 using CallCenter.Infrastructure.Projections;
 using CallCenter.Telephony.Routing;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CallCenter.Reports.Intervals;
 
@@ -56,8 +55,7 @@ public sealed class IntervalKpiProjection(QueueDirectory queues) : IProjection
             else if (!SkippedAgentTypes.Contains(recorded.Type) && AgentStream.Decode(recorded.Type, recorded.Data) is { } a) agentEvents.Add(a);
         }
         if (callEvents.Count == 0 && agentEvents.Count == 0) return null;
-        await db.Database.OpenConnectionAsync(ct);
-        var store = new IntervalKpiStore((NpgsqlConnection)db.Database.GetDbConnection());
+        var store = new IntervalKpiStore(await Sql.ConnectionAsync(db, ct));
         if (callEvents.Count > 0) await ApplyCallsAsync(store, callEvents, ct);
         if (agentEvents.Count > 0) await ApplyAgentsAsync(store, agentEvents, ct);
         return null;

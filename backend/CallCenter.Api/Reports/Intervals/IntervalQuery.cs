@@ -1,8 +1,6 @@
 using CallCenter.Infrastructure.Persistence;
 using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CallCenter.Reports.Intervals;
 
@@ -59,9 +57,8 @@ public static class IntervalQuery
                 coalesce(s.ready, 0), coalesce(s.not_ready, 0), coalesce(s.talking, 0), coalesce(s.wrap_up, 0)
             from c full join s on s.k = c.k order by coalesce(c.k, s.k) collate "C"
             """;
-        await db.Database.OpenConnectionAsync(ct);
         var n = Measures.Columns.Length;
-        return await Sql.QueryAsync((NpgsqlConnection)db.Database.GetDbConnection(), sql, r =>
+        return await Sql.QueryAsync(await Sql.ConnectionAsync(db, ct), sql, r =>
             new IntervalTotals(r.GetString(0), [.. Enumerable.Range(1, n).Select(r.GetInt64)],
                 r.GetInt64(n + 1), r.GetInt64(n + 2), r.GetInt64(n + 3), r.GetInt64(n + 4), states),
             ct, range.From.ToUniversalTime(), range.To.ToUniversalTime(), f.SkillGroup, f.Agent, f.Area, f.Dnis);

@@ -1,8 +1,6 @@
 using CallCenter.Calls.ScreenPops;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using static CallCenter.Reports.ReportGrouping;
 
 namespace CallCenter.Reports.OneTimeFix;
@@ -28,8 +26,7 @@ public static class OneTimeFixReport
     public static async Task<List<OneTimeFixRow>> QueryAsync(ReadModelDb db, ReportRange range, string groupBy, CancellationToken ct)
     {
         var key = groupBy switch { Day => CenterDaySql("ended_at"), Agent => KeySql("agent_id"), SkillGroup => KeySql("skill_group"), _ => KeySql("area") };
-        await db.Database.OpenConnectionAsync(ct);
-        return await Sql.QueryAsync((NpgsqlConnection)db.Database.GetDbConnection(), $"""
+        return await Sql.QueryAsync(await Sql.ConnectionAsync(db, ct), $"""
             select {key}, count(*)::int, (count(*) filter (where outcome = 'fixed'))::int, (count(*) filter (where outcome = 'repeated'))::int,
                 (count(*) filter (where outcome = 'pending'))::int
             from one_time_fix_outcomes where ended_at >= $1 and ended_at < $2 group by 1 order by {key} collate "C"

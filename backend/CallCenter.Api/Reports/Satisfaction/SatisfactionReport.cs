@@ -1,8 +1,6 @@
 using CallCenter.Calls.ScreenPops;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using static CallCenter.Reports.ReportGrouping;
 
 namespace CallCenter.Reports.Satisfaction;
@@ -29,8 +27,7 @@ public static class SatisfactionReport
     public static async Task<List<SatisfactionRow>> QueryAsync(ReadModelDb db, ReportRange range, string groupBy, CancellationToken ct)
     {
         var key = groupBy switch { Day => CenterDaySql("survey_at"), Agent => KeySql("coalesce(survey_agent, answered_by)"), _ => KeySql("queue") };
-        await db.Database.OpenConnectionAsync(ct);
-        return await Sql.QueryAsync((NpgsqlConnection)db.Database.GetDbConnection(), $"""
+        return await Sql.QueryAsync(await Sql.ConnectionAsync(db, ct), $"""
             select {key}, count(*)::int, round(avg(survey_score), 2)::float8,
                 {string.Join(", ", Enumerable.Range(1, 5).Select(s => $"(count(*) filter (where survey_score = {s}))::int"))}
             from call_report_facts where survey_score is not null and survey_at >= $1 and survey_at < $2 group by 1 order by {key} collate "C"

@@ -69,8 +69,7 @@ public sealed class VersionBuilder(IEventStore store, IServiceScopeFactory scope
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var create = $"create schema if not exists {Quote(schema)}";
         await db.Database.ExecuteSqlRawAsync(create, ct);
-        await db.Database.OpenConnectionAsync(ct);
-        var empty = (await VersionSchema.RelationsAsync((NpgsqlConnection)db.Database.GetDbConnection(), schema, ct)).Count == 0;
+        var empty = (await VersionSchema.RelationsAsync(await Sql.ConnectionAsync(db, ct), schema, ct)).Count == 0;
         await UseSchemaAsync(db, schema, ct);
         await projection.EnsureStorageAsync(db, ct);
         if (empty) await db.ProjectionCheckpoints.Where(c => c.Name == key).ExecuteDeleteAsync(ct);
