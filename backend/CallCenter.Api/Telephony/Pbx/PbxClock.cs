@@ -1,11 +1,10 @@
-using CallCenter.Calls;
 using CallCenter.EventStore;
 using CallCenter.Infrastructure.Projections;
 
 namespace CallCenter.Telephony.Pbx;
 
 /// <summary>Drives the simulated PBX: ends calls a previous run left open, then ticks the ACD every quarter second.</summary>
-public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, ProjectionStatus status, ILogger<PbxClock> log) : BackgroundService
+public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IProjection> projections, ProjectionStatus status, ILogger<PbxClock> log) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
     static readonly TimeSpan RecoveryWait = TimeSpan.FromSeconds(60);
@@ -31,21 +30,20 @@ public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, ProjectionStat
     }
 
     /// <summary>
-    /// Which calls are on agents' desks comes from the calls-to-agents reactor: a previous run may have stopped before it
-    /// gave agents the calls they answered. Recovery waits until it has caught up (at most a minute), or those agents
-    /// would stay "talking" forever.
+    /// Which calls are on agents' desks comes from the calls-to-agents reactor (a previous run may have stopped before it
+    /// gave agents the calls they answered or took them away) and is read from the agent-states read model. Recovery waits
+    /// until both have caught up (at most a minute), or it would end calls that have ended, or leave agents "talking" forever.
     /// </summary>
     async Task AgentsCaughtUpAsync(CancellationToken ct)
     {
         if (store is not IEventStoreStatistics stats) return;
-        var reactor = new CallsToAgents(store);
         var deadline = DateTime.UtcNow + RecoveryWait;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (status.All.ContainsKey(reactor.Name) && (await stats.BacklogAsync(status.PositionOf(reactor.Name), reactor.Filter, 1, ct)).Events == 0) return;
-            await Task.Delay(Period, ct);
-        }
-        log.LogWarning("Recovering open calls before {Reactor} caught up", reactor.Name);
+        foreach (var projection in projections.Where(p => p.Name is "calls-to-agents" or "agent-states").OrderBy(p => p is IReactor ? 0 : 1))
+            while (!(status.All.ContainsKey(projection.Name) && (await stats.BacklogAsync(status.PositionOf(projection.Name), projection.Filter, 1, ct)).Events == 0))
+            {
+                if (DateTime.UtcNow > deadline) { log.LogWarning("Recovering open calls before {Projection} caught up", projection.Name); return; }
+                await Task.Delay(Period, ct);
+            }
     }
 }
 
