@@ -236,6 +236,8 @@ async function e2eSuite() {
   const appLog = path.join(TEST_RESULTS, 'e2e-app.log');
   fs.rmSync(appLog, { force: true });
   step(`starting the app on ${url} (database ${db}, simulator off; log: ${path.relative(ROOT, appLog)})`);
+  // the app inherits EVENTSTORE_CONNECTION (startApp passes the environment on): say which store the e2e tests use
+  if (process.env.EVENTSTORE_CONNECTION) info('event store: EventStoreDB (EVENTSTORE_CONNECTION); the database is fresh, the event store is not: start the server with an empty store');
   const app = startApp({
     db: pg.connectionString(db),
     port,

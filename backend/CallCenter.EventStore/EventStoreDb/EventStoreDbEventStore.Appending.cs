@@ -17,7 +17,8 @@ public sealed partial class EventStoreDbEventStore
     /// wrote or recognised the events, so <see cref="AppendResult.Duplicate"/> is inferred: true when the reported
     /// position was already in $all when this instance first appended, or was already reported to another append of
     /// this instance. A repeat of an append made by another process since then is reported as not duplicate.
-    /// With <see cref="ExpectedRevision.Any"/> the server recognises repeats only among recent events (its cache).
+    /// With <see cref="ExpectedRevision.Any"/> the server recognises repeats only among recent events (its cache), so
+    /// such appends look for their ids in the stream first (see EventStoreDbEventStore.AnyRevision.cs).
     /// </remarks>
     public async Task<AppendResult> AppendAsync(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events,
         CancellationToken ct = default)
@@ -26,8 +27,18 @@ public sealed partial class EventStoreDbEventStore
         ArgumentNullException.ThrowIfNull(events);
         if (expected.Value < -2) throw new ArgumentOutOfRangeException(nameof(expected), expected.Value, "Not an expected revision.");
         if (events.Count == 0) return await AppendNothingAsync(streamId, expected, ct);
+        if (events.Select(e => e.EventId).Distinct().Count() != events.Count)
+            throw new ArgumentException("An event id occurs twice in one append.", nameof(events));
         await (_freshFloor ??= ReadFreshFloorAsync());
+        return expected.IsAny
+            ? await AppendAtAnyRevisionAsync(streamId, events, ct)
+            : await AppendAtRevisionAsync(streamId, expected, events, ct);
+    }
 
+    /// <summary>One append with an exact revision or no-stream: the server recognises a repeat of it however old.</summary>
+    async Task<AppendResult> AppendAtRevisionAsync(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events,
+        CancellationToken ct)
+    {
         AppendResponse response;
         try
         {

@@ -22,6 +22,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IAsyncDisposab
         _connection = new EventStoreDb.EventStoreDbConnection(settings);
         _options = options ?? new EventStoreDbOptions();
         if (_options.PageSize < 1) throw new ArgumentOutOfRangeException(nameof(options), "PageSize must be at least 1.");
+        if (_options.AnyRevisionLookback < 1) throw new ArgumentOutOfRangeException(nameof(options), "AnyRevisionLookback must be at least 1.");
     }
 
     public EventStoreDb.EventStoreDbSettings Settings => _connection.Settings;
@@ -73,4 +74,8 @@ public sealed record EventStoreDbOptions
 
     /// <summary>How many events a filtered subscription may skip before the server reports a checkpoint.</summary>
     public uint FilterWindow { get; init; } = 512;
+
+    /// <summary>How many of a stream's last events an "any revision" append searches for its event ids (call streams
+    /// are far shorter; repeats older than that in a longer stream rely on the server's cache of recent ids).</summary>
+    public int AnyRevisionLookback { get; init; } = 1000;
 }

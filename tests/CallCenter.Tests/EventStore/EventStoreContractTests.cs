@@ -107,6 +107,46 @@ public abstract class EventStoreContractTests(IEventStore store)
     }
 
     [StoreFact]
+    public async Task An_id_appended_again_with_any_after_later_appends_is_stored_once()
+    {
+        var stream = Unique("anyrepeat-");
+        var redelivered = NewEvent();
+        await Store.AppendAsync(stream, ExpectedRevision.Any, [NewEvent()]);
+        var first = await Store.AppendAsync(stream, ExpectedRevision.Any, [redelivered]);
+        await Store.AppendAsync(stream, ExpectedRevision.Any, NewEvents(3));
+
+        var again = await Store.AppendAsync(stream, ExpectedRevision.Any, [redelivered]);
+        var next = await Store.AppendAsync(stream, ExpectedRevision.Any, [NewEvent()]);
+
+        Assert.Equal(first with { Duplicate = true }, again);
+        Assert.Equal(5, next.NextExpectedRevision);
+        var read = await Store.ReadStreamAsync(stream).ToListAsync();
+        Assert.Equal(6, read.Count);
+        Assert.Single(read, e => e.EventId == redelivered.EventId);
+    }
+
+    [StoreFact]
+    public async Task The_same_any_append_racing_itself_on_an_existing_stream_is_stored_once()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var stream = Unique("anyraceself-");
+            await Store.AppendAsync(stream, ExpectedRevision.NoStream, NewEvents(2));
+            var events = NewEvents(2);
+            using var start = new ManualResetEventSlim();
+            var appends = Enumerable.Range(0, 2)
+                .Select(_ => Task.Run(async () => { start.Wait(); return await Store.AppendAsync(stream, ExpectedRevision.Any, events); }))
+                .ToArray();
+            start.Set();
+            var results = await Task.WhenAll(appends);
+
+            Assert.Single(results, r => !r.Duplicate);
+            Assert.All(results, r => Assert.Equal(3, r.NextExpectedRevision));
+            Assert.Equal(4, (await Store.ReadStreamAsync(stream).ToListAsync()).Count);
+        }
+    }
+
+    [StoreFact]
     public async Task A_partly_stored_append_is_refused_and_writes_nothing()
     {
         var stream = Unique("partial-");
