@@ -110,14 +110,15 @@ public sealed partial class SimulatedPbx
     }
 
     /// <summary>At start: calls a previous run left open on agents' desks end now, so nobody stays "talking" forever.</summary>
-    public async Task RecoverAsync(CancellationToken ct)
+    public Task RecoverAsync(CancellationToken ct) => Locked(async () =>
     {
         foreach (var agent in await agents.AllAsync(ct))
             foreach (var callId in agent.OnCalls)
             {
+                if (calls.ContainsKey(callId)) continue; // this run's: placed while recovery waited for the read models
                 log.LogInformation("Ending call {CallId} of {Agent} left open by the previous run", callId, agent.AgentId);
                 var call = new PbxCall(callId, "inbound", Now);
                 await ReportAsync(null, ct, Fact("CallEnded", call, agent.AgentId) with { EndedBy = "pbx" });
             }
-    }
+    }, ct);
 }
