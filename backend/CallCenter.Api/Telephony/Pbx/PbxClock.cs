@@ -1,3 +1,4 @@
+using CallCenter.Calls;
 using CallCenter.EventStore;
 using CallCenter.Infrastructure.Projections;
 
@@ -11,12 +12,7 @@ public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IP
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        try
-        {
-            await AgentsCaughtUpAsync(stop);
-            await pbx.RecoverAsync(stop);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Recovering open calls failed"); }
+        var recovery = RecoverAsync(stop); // beside the ticks: it may wait for the read models
         using var timer = new PeriodicTimer(Period);
         try
         {
@@ -27,6 +23,26 @@ public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IP
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        await recovery;
+    }
+
+    /// <summary>Ends the calls the previous run left on agents' desks: no end, and nothing after this run's start (the store's head then).</summary>
+    async Task RecoverAsync(CancellationToken ct)
+    {
+        try
+        {
+            var head = store is IEventStoreStatistics stats ? await stats.HeadAsync(ct) : null;
+            if (head is null && store is IEventStoreStatistics) return; // an empty store left nothing open
+            await AgentsCaughtUpAsync(ct);
+            await pbx.RecoverAsync(async (callId, token) =>
+            {
+                await foreach (var e in store.ReadStreamAsync(CallStream.StreamId(callId), ct: token))
+                    if (e.Type == "CallEnded.v1" || (head is not null && e.Position > head.Position)) return false;
+                return true;
+            }, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        catch (Exception ex) { log.LogWarning(ex, "Recovering open calls failed"); }
     }
 
     /// <summary>

@@ -109,13 +109,13 @@ public sealed partial class SimulatedPbx
         Forget(call);
     }
 
-    /// <summary>At start: calls a previous run left open on agents' desks end now, so nobody stays "talking" forever.</summary>
-    public Task RecoverAsync(CancellationToken ct) => Locked(async () =>
+    /// <summary>At start: calls a previous run left open on agents' desks (<paramref name="leftOver"/> says which) end now, so nobody stays "talking" forever.</summary>
+    public Task RecoverAsync(Func<string, CancellationToken, Task<bool>> leftOver, CancellationToken ct) => Locked(async () =>
     {
         foreach (var agent in await agents.AllAsync(ct))
             foreach (var callId in agent.OnCalls)
             {
-                if (calls.ContainsKey(callId)) continue; // this run's: placed while recovery waited for the read models
+                if (calls.ContainsKey(callId) || !await leftOver(callId, ct)) continue; // this run's, or ended meanwhile
                 log.LogInformation("Ending call {CallId} of {Agent} left open by the previous run", callId, agent.AgentId);
                 var call = new PbxCall(callId, "inbound", Now);
                 await ReportAsync(null, ct, Fact("CallEnded", call, agent.AgentId) with { EndedBy = "pbx" });
