@@ -33,7 +33,7 @@ public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IP
         {
             var head = store is IEventStoreStatistics stats ? await stats.HeadAsync(ct) : null;
             if (head is null && store is IEventStoreStatistics) return; // an empty store left nothing open
-            await AgentsCaughtUpAsync(head, ct);
+            await AgentsCaughtUpAsync(ct);
             await pbx.RecoverAsync(async (callId, token) =>
             {
                 await foreach (var e in store.ReadStreamAsync(CallStream.StreamId(callId), ct: token))
@@ -50,13 +50,12 @@ public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IP
     /// gave agents the calls they answered or took them away) and is read from the agent-states read model. Recovery waits
     /// until both have caught up (at most a minute), or it would end calls that have ended, or leave agents "talking" forever.
     /// </summary>
-    async Task AgentsCaughtUpAsync(StoreHead? head, CancellationToken ct)
+    async Task AgentsCaughtUpAsync(CancellationToken ct)
     {
-        if (store is not IEventStoreStatistics stats || head is null) return;
+        if (store is not IEventStoreStatistics stats) return;
         var deadline = DateTime.UtcNow + RecoveryWait;
         foreach (var projection in projections.Where(p => p.Name is "calls-to-agents" or "agent-states").OrderBy(p => p is IReactor ? 0 : 1))
-            while (!(status.PositionOf(projection.Name) >= head.Position // past the start (later events are this run's), or nothing left to read
-                     || status.All.ContainsKey(projection.Name) && (await stats.BacklogAsync(status.PositionOf(projection.Name), projection.Filter, 1, ct)).Events == 0))
+            while (!(status.All.ContainsKey(projection.Name) && (await stats.BacklogAsync(status.PositionOf(projection.Name), projection.Filter, 1, ct)).Events == 0))
             {
                 if (DateTime.UtcNow > deadline) { log.LogWarning("Recovering open calls before {Projection} caught up", projection.Name); return; }
                 await Task.Delay(Period, ct);
