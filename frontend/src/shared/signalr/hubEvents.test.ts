@@ -5,22 +5,8 @@ import { queryKeys } from '../api/queryKeys';
 import type { AgentState, Me } from '../api/types';
 import { liveCall, party, singlePop } from '../../test/calls';
 import type { LiveCall, ScreenPop } from '../api/callTypes';
-import { AGENT_STATE_CHANGED, CALL_CHANGED, registerCacheSync, SCREEN_POP, type HubEventSource } from './hubEvents';
-
-/** Stands in for a HubConnection: lets the test play server → client messages. */
-class FakeHub implements HubEventSource {
-  handlers = new Map<string, Set<(...args: never[]) => void>>();
-  on(event: string, handler: (...args: never[]) => void) {
-    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
-    this.handlers.get(event)!.add(handler);
-  }
-  off(event: string, handler: (...args: never[]) => void) {
-    this.handlers.get(event)?.delete(handler);
-  }
-  emit(event: string, payload: unknown) {
-    this.handlers.get(event)?.forEach((h) => (h as (p: unknown) => void)(payload));
-  }
-}
+import { AGENT_STATE_CHANGED, CALL_CHANGED, registerCacheSync, SCREEN_POP } from './hubEvents';
+import { FakeHub } from '../../test/fakeHub';
 
 describe('agentStateChanged → query caches', () => {
   it("updates ['agent', id], ['agents'] and my ['me'].agentState and history", () => {
