@@ -56,24 +56,39 @@ public sealed record Agent(string Status, string? ReasonCode, DateTimeOffset? Si
     public string? ResumeReasonCode { get; init; }
     public bool AutoAnswer { get; init; }
     public Forwarding Forwarding { get; init; } = Forwarding.Off;
+    /// <summary>The latest event time folded so far: an event older than this arrived late (it is folded in event-time order).</summary>
+    public DateTimeOffset? LastAt { get; init; }
 
     public bool IsSignedIn => Status != AgentStatus.SignedOut;
 }
 
 public sealed class AgentStream : IStreamType<Agent, AgentEvent>
 {
+    public static bool FoldsInEventTime => true;
+    public static DateTimeOffset EventTime(AgentEvent e) => e.At;
     public const string Prefix = "agent-";
     public static string StreamId(string agentId) => Prefix + agentId;
     public static Agent Initial { get; } = new(AgentStatus.SignedOut, null, null, null, []);
 
-    public static Agent Evolve(Agent s, AgentEvent e) => e switch
+    /// <summary>
+    /// Folds one event. Streams are folded in event-time order (<see cref="FoldsInEventTime"/>), whatever order the events were
+    /// stored in. A state reported while the agent is on a call (a PBX whose ACD keeps agent state) is where the agent goes
+    /// when the calls are over; the agent stays talking until then.
+    /// </summary>
+    public static Agent Evolve(Agent s, AgentEvent e) => Apply(s, e) with { LastAt = s.LastAt is { } last && last > e.At ? last : e.At };
+
+    static Agent Apply(Agent s, AgentEvent e) => e switch
     {
+        AgentSignedIn x when s.OnCalls.Length > 0 => s with { ResumeStatus = AgentStatus.NotReady, ResumeReasonCode = null, Extension = x.Extension, SkillGroups = x.SkillGroups },
         AgentSignedIn x => s with { Status = AgentStatus.NotReady, ReasonCode = null, Since = x.At, Extension = x.Extension, SkillGroups = x.SkillGroups },
+        AgentBecameReady or AgentEndedWrapUp when s.OnCalls.Length > 0 => s with { ResumeStatus = AgentStatus.Ready, ResumeReasonCode = null },
+        AgentBecameNotReady x when s.OnCalls.Length > 0 => s with { ResumeStatus = AgentStatus.NotReady, ResumeReasonCode = x.ReasonCode },
+        AgentStartedWrapUp when s.OnCalls.Length > 0 => s,
         AgentBecameReady x => s with { Status = AgentStatus.Ready, ReasonCode = null, Since = x.At },
         AgentBecameNotReady x => s with { Status = AgentStatus.NotReady, ReasonCode = x.ReasonCode, Since = x.At },
         AgentStartedWrapUp x => s with { Status = AgentStatus.WrapUp, ReasonCode = null, Since = x.At },
         AgentEndedWrapUp x => s with { Status = AgentStatus.Ready, ReasonCode = null, Since = x.At },
-        AgentSignedOut x => Initial with { Since = x.At, UntaggedCallId = s.UntaggedCallId, AutoAnswer = s.AutoAnswer, Forwarding = s.Forwarding },
+        AgentSignedOut x => Initial with { Since = x.At, UntaggedCallId = s.UntaggedCallId, LastTaggedCallId = s.LastTaggedCallId, AutoAnswer = s.AutoAnswer, Forwarding = s.Forwarding },
         AgentCallStarted x => StartCall(s, x),
         AgentCallEnded x => EndCall(s, x),
         AgentCallTagged x => s with { UntaggedCallId = s.UntaggedCallId == x.CallId ? null : s.UntaggedCallId, LastTaggedCallId = x.CallId },
@@ -99,7 +114,8 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
     /// <summary>
     /// A customer call that ends must be tagged (R-TAG-2), unless it was tagged before its end reached this stream.
     /// The agent stays talking while on another call; after the last one: after-call work, or, when only internal
-    /// calls ended and nothing is left to tag, back to the state before the call.
+    /// calls ended and nothing is left to tag, back to the state before the call. A call taken while signed out (a PBX
+    /// that reports only calls, decision 0012) signs the agent in for the call only: signed out again when it ends.
     /// </summary>
     static Agent EndCall(Agent s, AgentCallEnded x)
     {
@@ -109,7 +125,8 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
         string[] remaining = [.. s.OnCalls.Where(c => c != x.CallId)];
         var after = s with { OnCalls = remaining, InternalCalls = [.. s.InternalCalls.Where(c => c != x.CallId)], UntaggedCallId = untagged };
         if (remaining.Length > 0) return after with { CurrentCallId = remaining[^1] };
-        var resume = untagged is null && isInternal && s.ResumeStatus is { } r && r != AgentStatus.SignedOut && r != AgentStatus.Talking;
+        var callOnly = s.ResumeStatus == AgentStatus.SignedOut;
+        var resume = callOnly || untagged is null && isInternal && s.ResumeStatus is { } r && r != AgentStatus.Talking;
         return after with
         {
             Status = resume ? s.ResumeStatus! : AgentStatus.WrapUp, ReasonCode = resume ? s.ResumeReasonCode : null,

@@ -34,29 +34,29 @@ public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
         var (start, count) = await StartRevisionAsync(agentId, day, ct);
         var opening = OpeningAsync(stream, start - 1, ct); // meanwhile
         var events = new List<AgentRecord>();
+        var before = new List<AgentRecord>();
         AgentRecord? next = null;
-        var (revision, max) = (start, count);
-        while (true)
+        var indexedLast = count == int.MaxValue ? -1 : start + count - 2; // the day's last revision as the index knows it
+        await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Forwards, start, int.MaxValue, ct))
         {
-            var read = 0;
-            await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Forwards, revision, max, ct))
+            if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
+            if (e.At >= to)
             {
-                read++;
-                revision = recorded.StreamRevision + 1;
-                if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
-                if (e.At >= to) { next = new(recorded, e); break; }
-                events.Add(new(recorded, e));
+                // Events arrive in any order (decision 0012): within the indexed range a later day's event is skipped; past it, the
+                // first one ends the read (an index that lags costs a longer read, never an event).
+                if (recorded.StreamRevision > indexedLast) { next = new(recorded, e); break; }
+                continue;
             }
-            if (next is not null || read < max) break;
-            max = int.MaxValue; // the index lags behind the day's last event: read on to the day's end
+            (e.At < from ? before : events).Add(new(recorded, e));
         }
-        // Without the index (or when it lags) the read starts early: what precedes the day opens it.
-        var firstInDay = events.FindIndex(r => r.Event.At >= from);
-        var before = firstInDay < 0 ? events.Count : firstInDay;
+        // Without the index (or when it lags) the read starts early: what precedes the day opens it. Both in event time.
         var opened = await opening;
-        opened.AddRange(events.Take(before));
-        return new(SinceLastSignOut(opened), events.Skip(before).ToList(), next, start);
+        opened.AddRange(before);
+        return new(SinceLastSignOut(InEventTime(opened)), InEventTime(events), next, start);
     }
+
+    /// <summary>The agent's events in the order they happened (ties in stream order), whatever order they were stored in.</summary>
+    static List<AgentRecord> InEventTime(List<AgentRecord> records) => [.. records.OrderBy(r => r.Event.At)];
 
     /// <summary>
     /// Where to start reading and how many events to ask for: the day's first revision through its last and one more

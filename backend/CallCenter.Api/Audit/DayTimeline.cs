@@ -3,9 +3,9 @@ using CallCenter.Agents;
 namespace CallCenter.Audit;
 
 /// <summary>
-/// The states of a day (pure): the agent stream folded with <see cref="AgentStream.Evolve"/>, a new period at each
-/// change of state or reason. Times are the events' own, kept within the day and never going backwards, so the
-/// periods tile the signed-in time exactly (sign-in to sign-out).
+/// The states of a day (pure): the agent stream folded in event time (decision 0012) with <see cref="AgentStream.Evolve"/>,
+/// a new period at each change of state or reason. Times are the events' own, kept within the day, so the periods tile the
+/// signed-in time exactly (sign-in to sign-out) and the day's signed-in time is at most 24 hours.
 /// </summary>
 public static class DayTimeline
 {
@@ -20,12 +20,12 @@ public static class DayTimeline
 
     public static List<StatePeriod> Build(AgentDayEvents read, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
     {
-        var state = read.Opening.Aggregate(AgentStream.Initial, (s, r) => AgentStream.Evolve(s, r.Event));
+        var state = read.Opening.OrderBy(r => r.Event.At).Aggregate(AgentStream.Initial, (s, r) => AgentStream.Evolve(s, r.Event));
         var periods = new List<StatePeriod>();
         var open = state.IsSignedIn ? new Open(state.Status, state.ReasonCode, from, state.Since) : null;
         if (open is not null && state.CurrentCallId is { } current) open.Calls.Add(current);
         var clock = from;
-        foreach (var r in read.Day)
+        foreach (var r in read.Day.OrderBy(r => r.Event.At)) // already in event time when read by AgentDayReader
         {
             clock = Max(clock, Min(r.Event.At, to));
             var next = AgentStream.Evolve(state, r.Event);

@@ -1,15 +1,15 @@
 using CallCenter.Agents;
 using CallCenter.EventStore;
-using CallCenter.Infrastructure.EventSourcing;
+using CallCenter.Calls.Ingesting;
 using CallCenter.Infrastructure.Persistence;
 using CallCenter.Infrastructure.Projections;
 
 namespace CallCenter.Calls;
 
 /// <summary>
-/// Reactor: the agent's talking / after-call-work states follow from the PBX's call events.
-/// It appends to the agent's stream with ids derived from the causing call event, so a replay
-/// (after a crash between append and checkpoint, or a rebuild) appends nothing twice.
+/// Safety net (decision 0012): the CTI ingestion stores each call leg on the agent's stream in the same request as the call's
+/// fact; this reactor writes the same legs again, with the same ids, for a call fact whose leg was not stored (a crash
+/// between the two appends). Every other append of it is a duplicate the store ignores, so its lag changes no result.
 /// </summary>
 public sealed class CallsToAgents(IEventStore store) : IReactor
 {
@@ -23,29 +23,14 @@ public sealed class CallsToAgents(IEventStore store) : IReactor
         foreach (var recorded in batch)
         {
             if (CallStream.Decode(recorded.Type, recorded.Data) is not { } call) continue;
-            if (Follows(call) is not { } agentEvent) continue;
-            var metadata = new EventMetadata("pbx", EventMetadata.Sources.Pbx, recorded.EventId, CausationId: recorded.EventId);
-            var data = new EventData(
-                DeterministicGuid.Create(recorded.EventId, "agent:" + agentEvent.AgentId),
-                AgentStream.WireName(agentEvent),
-                System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(agentEvent, agentEvent.GetType(), Json.Options),
-                metadata.ToJson());
-            await store.AppendAsync(AgentStream.StreamId(agentEvent.AgentId), ExpectedRevision.Any, [data], ct);
+            if (AgentLegs.Follows(call) is not { } leg) continue;
+            await store.AppendAsync(AgentStream.StreamId(leg.AgentId), ExpectedRevision.Any, [AgentLegs.ToEventData(leg, recorded.EventId)], ct);
         }
         return null;
     }
 
     public Task AfterCommitAsync(object? applied, IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>What a call event means for the agents on it, if anything (the PBX reports each agent's leg separately).</summary>
-    public static AgentEvent? Follows(CallEvent e) => e switch
-    {
-        CallAnswered x => new AgentCallStarted(x.AgentId, x.CallId, x.At, x.Internal),
-        CallDialed x => new AgentCallStarted(x.AgentId, x.CallId, x.At, CallKinds.IsInternal(x.Kind)),
-        CallConferenced { TargetAgentId: { } target } x => new AgentCallStarted(target, x.CallId, x.At),
-        CallPartyLeft { AgentId: { } agent } x => new AgentCallEnded(agent, x.CallId, x.At),
-        CallEnded { AgentId: { } agent } x => new AgentCallEnded(agent, x.CallId, x.At),
-        CallTransferred x => new AgentCallEnded(x.AgentId, x.CallId, x.At),
-        _ => null,
-    };
+    /// <summary>What a call event means for the agents on it (see <see cref="AgentLegs.Follows"/>).</summary>
+    public static AgentEvent? Follows(CallEvent e) => AgentLegs.Follows(e);
 }

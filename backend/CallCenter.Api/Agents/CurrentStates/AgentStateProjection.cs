@@ -1,4 +1,5 @@
 using CallCenter.EventStore;
+using CallCenter.Infrastructure.EventSourcing;
 using CallCenter.Infrastructure.Persistence;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.Projections;
@@ -7,8 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CallCenter.Agents.CurrentStates;
 
-/// <summary>Folds every agent stream into <c>agent_states</c> and pushes each change to that agent and to supervisors.</summary>
-public sealed class AgentStateProjection : IProjection
+/// <summary>
+/// Folds every agent stream into <c>agent_states</c> in event time and pushes each change to that agent and to supervisors.
+/// An event older than the latest one folded (it arrived late) refolds that agent's stream up to it in event time
+/// (decision 0012), so the row never depends on the order in which events were stored.
+/// </summary>
+public sealed class AgentStateProjection(IEventStore store) : IProjection
 {
     public string Name => "agent-states";
     public EventFilter Filter { get; } = EventFilter.Streams(AgentStream.Prefix);
@@ -24,6 +29,7 @@ public sealed class AgentStateProjection : IProjection
     {
         // Each agent's state is read and written once per batch, folded in memory in between (a rebuild's batches are large).
         var changed = new Dictionary<string, (AgentStateRow Row, Agent State, RecordedEvent Last)>();
+        var late = new HashSet<string>();
         foreach (var recorded in batch)
         {
             if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
@@ -37,7 +43,14 @@ public sealed class AgentStateProjection : IProjection
                 }
                 current = (row, AgentStateRow.Fold(row), recorded);
             }
-            changed[e.AgentId] = (current.Row, AgentStream.Evolve(current.State, e), recorded);
+            if (current.State.LastAt is { } lastAt && e.At < lastAt) late.Add(e.AgentId);
+            changed[e.AgentId] = (current.Row, late.Contains(e.AgentId) ? current.State : AgentStream.Evolve(current.State, e), recorded);
+        }
+        foreach (var agentId in late)
+        {
+            var (row, _, last) = changed[agentId];
+            var (state, _) = await EventTimeLoader.LoadAsync<AgentStream, Agent, AgentEvent>(store, agentId, ct, maxRevision: last.StreamRevision);
+            changed[agentId] = (row, state, last);
         }
         foreach (var (row, next, recorded) in changed.Values)
         {

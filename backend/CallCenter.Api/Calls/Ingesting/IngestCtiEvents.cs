@@ -14,7 +14,9 @@ public sealed record CtiEvent(
     string? TargetNumber, string? EndedBy,
     // Type-specific fields beyond API.md's list (all optional on the wire).
     string? Kind = null, string? Number = null, string? ConsultFor = null, int? Position = null, int? ExpectedWaitSeconds = null,
-    bool? Internal = null, string? Party = null, string? Reason = null, int? DurationSeconds = null);
+    bool? Internal = null, string? Party = null, string? Reason = null, int? DurationSeconds = null,
+    // CTI agent events (API.md, "CTI: agent events"): a PBX whose ACD keeps agent state.
+    string? Extension = null, string[]? SkillGroups = null, string? ReasonCode = null);
 
 public sealed record IngestResult(int Stored, int Duplicates);
 
@@ -41,8 +43,13 @@ public sealed class IngestCtiEventsValidator : AbstractValidator<IngestCtiEvents
         RuleForEach(b => b.Events).ChildRules(e =>
         {
             e.RuleFor(x => x.EventId).NotNull().NotEqual(Guid.Empty).WithMessage("eventId must be a UUID.");
-            e.RuleFor(x => x.Type).NotEmpty().Must(t => CallStream.CtiTypes.Contains(t)).WithMessage(x => $"Unknown type '{x.Type}'.");
-            e.RuleFor(x => x.CallId).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._:-]+$").WithMessage("callId: letters, digits, . _ : - only.");
+            e.RuleFor(x => x.Type).NotEmpty().Must(t => CallStream.CtiTypes.Contains(t) || AgentFacts.CtiTypes.Contains(t)).WithMessage(x => $"Unknown type '{x.Type}'.");
+            e.RuleFor(x => x.CallId).NotEmpty().When(x => !AgentFacts.IsAgentType(x.Type)).WithMessage("callId is required.");
+            e.RuleFor(x => x.CallId).MaximumLength(64).Matches("^[A-Za-z0-9._:-]+$").When(x => x.CallId is not null).WithMessage("callId: letters, digits, . _ : - only.");
+            e.RuleFor(x => x.AgentId).NotEmpty().When(x => AgentFacts.IsAgentType(x.Type)).WithMessage(x => $"{x.Type} needs agentId.");
+            e.RuleFor(x => x.Extension).MaximumLength(16).Matches("^[0-9]+$").When(x => x.Extension is not null).WithMessage("An extension is digits only.");
+            e.RuleFor(x => x.SkillGroups).Must(g => g is null || g.Length <= 64 && g.All(k => k is { Length: > 0 and <= 64 })).WithMessage("skillGroups: at most 64 names of up to 64 characters.");
+            e.RuleFor(x => x.ReasonCode).MaximumLength(64);
             e.RuleFor(x => x.OccurredAt).NotNull().WithMessage("occurredAt is required (ISO-8601 with offset).");
             e.RuleFor(x => x.Ani).NotEmpty().When(x => x.Type == "CallArrived").WithMessage("CallArrived needs the caller number (ani).");
             e.RuleFor(x => x.Ani).MaximumLength(32);
@@ -76,14 +83,31 @@ public sealed class IngestCtiEventsValidator : AbstractValidator<IngestCtiEvents
     }
 }
 
+/// <summary>
+/// Stores each call's facts on its call stream, then the agents' side of them (decision 0012): the call legs they cause
+/// (<see cref="AgentLegs"/>) and the agent events the PBX reported (<see cref="AgentFacts"/>), on the agents' streams, before
+/// the request returns. Agent streams fold in event time, so the order in which requests and batches arrive changes nothing.
+/// </summary>
 public sealed class IngestCtiEventsHandler(IEventStore store) : ICommandHandler<IngestCtiEvents, IngestResult>
 {
     public async ValueTask<IngestResult> Handle(IngestCtiEvents command, CancellationToken ct)
     {
         int stored = 0, duplicates = 0;
-        foreach (var call in command.Events.GroupBy(e => e.CallId!))
+        var legs = new List<(string AgentId, EventData Data)>();
+        foreach (var call in command.Events.Where(e => !AgentFacts.IsAgentType(e.Type)).GroupBy(e => e.CallId!))
         {
-            var (s, d) = await store.AppendEachOnceAsync(CallStream.StreamId(call.Key), [.. call.Select(e => ToEventData(e, command.Metadata))], ct);
+            var facts = call.Select(e => (Cti: e, Fact: ToFact(e))).ToList();
+            var (s, d) = await store.AppendEachOnceAsync(CallStream.StreamId(call.Key), [.. facts.Select(f => ToEventData(f.Cti, f.Fact, command.Metadata))], ct);
+            stored += s;
+            duplicates += d;
+            foreach (var (cti, fact) in facts)
+                if (AgentLegs.Follows(fact) is { } leg) legs.Add((leg.AgentId, AgentLegs.ToEventData(leg, cti.EventId!.Value, command.Metadata?.CorrelationId)));
+        }
+        foreach (var agent in legs.GroupBy(a => a.AgentId)) // follow from the calls: not counted as reported facts
+            await store.AppendEachOnceAsync(Agents.AgentStream.StreamId(agent.Key), [.. agent.Select(a => a.Data)], ct);
+        foreach (var agent in command.Events.Where(e => AgentFacts.IsAgentType(e.Type)).GroupBy(e => e.AgentId!))
+        {
+            var (s, d) = await store.AppendEachOnceAsync(Agents.AgentStream.StreamId(agent.Key), [.. agent.Select(e => AgentFacts.ToEventData(e, command.Metadata))], ct);
             stored += s;
             duplicates += d;
         }
@@ -91,11 +115,20 @@ public sealed class IngestCtiEventsHandler(IEventStore store) : ICommandHandler<
     }
 
     /// <summary>The stored form of a PBX fact (also used by the rebuild benchmark's bulk loader).</summary>
-    public static EventData ToEventData(CtiEvent e, EventMetadata? by)
+    public static EventData ToEventData(CtiEvent e, EventMetadata? by) => ToEventData(e, ToFact(e), by);
+
+    static EventData ToEventData(CtiEvent e, CallEvent fact, EventMetadata? by)
+    {
+        var metadata = by ?? new EventMetadata("pbx", EventMetadata.Sources.Pbx, DeterministicGuid.Create(Guid.Empty, "call:" + e.CallId));
+        return new EventData(e.EventId!.Value, CallStream.WireName(fact),
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(fact, fact.GetType(), Json.Options), metadata.ToJson());
+    }
+
+    public static CallEvent ToFact(CtiEvent e)
     {
         var at = e.OccurredAt!.Value;
         var id = e.CallId!;
-        CallEvent fact = e.Type switch
+        return e.Type switch
         {
             "CallArrived" => new CallArrived(id, e.Ani!, e.Dnis, e.IvrTrail ?? [], at),
             "CallQueued" => new CallQueued(id, e.Queue!, at, e.Position, e.ExpectedWaitSeconds),
@@ -117,8 +150,5 @@ public sealed class IngestCtiEventsHandler(IEventStore store) : ICommandHandler<
             "VoiceMessageLeft" => new VoiceMessageLeft(id, e.Ani!, e.Queue, e.DurationSeconds!.Value, at),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.Type),
         };
-        var metadata = by ?? new EventMetadata("pbx", EventMetadata.Sources.Pbx, DeterministicGuid.Create(Guid.Empty, "call:" + id));
-        return new EventData(e.EventId!.Value, CallStream.WireName(fact),
-            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(fact, fact.GetType(), Json.Options), metadata.ToJson());
     }
 }

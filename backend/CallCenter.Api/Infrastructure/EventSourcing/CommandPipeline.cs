@@ -14,6 +14,7 @@ public sealed class CommandPipeline(IEventStore store)
     public async Task<(TState State, long Revision)> LoadAsync<TStream, TState, TEvent>(string id, CancellationToken ct)
         where TStream : IStreamType<TState, TEvent> where TEvent : class
     {
+        if (TStream.FoldsInEventTime) return await EventTimeLoader.LoadAsync<TStream, TState, TEvent>(store, id, ct);
         var state = TStream.Initial;
         long revision = -1;
         await foreach (var e in store.ReadStreamAsync(TStream.StreamId(id), ct: ct))
@@ -25,14 +26,23 @@ public sealed class CommandPipeline(IEventStore store)
     }
 
     /// <param name="ifMatch">The revision the client last saw (If-Match), or null to use the loaded one.</param>
+    /// <remarks>
+    /// The decision is appended at the revision it was decided on, so a fact stored meanwhile (a call leg the PBX reported)
+    /// makes the append fail: without If-Match the command is decided again on the state with that fact (a few times), with
+    /// If-Match the caller gets the conflict (409).
+    /// </remarks>
     public async Task<Decided<TState>> HandleAsync<TStream, TState, TEvent>(
         string id, long? ifMatch, Func<TState, IReadOnlyList<TEvent>> decide, EventMetadata metadata, CancellationToken ct)
         where TStream : IStreamType<TState, TEvent> where TEvent : class
     {
-        var (state, revision) = await LoadAsync<TStream, TState, TEvent>(id, ct);
-        if (ifMatch is { } expected && expected != revision)
-            throw new WrongExpectedVersionException(TStream.StreamId(id), ExpectedRevision.Exact(expected), revision);
-        return await AppendAsync<TStream, TState, TEvent>(id, state, revision, decide(state), metadata, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (state, revision) = await LoadAsync<TStream, TState, TEvent>(id, ct);
+            if (ifMatch is { } expected && expected != revision)
+                throw new WrongExpectedVersionException(TStream.StreamId(id), ExpectedRevision.Exact(expected), revision);
+            try { return await AppendAsync<TStream, TState, TEvent>(id, state, revision, decide(state), metadata, ct); }
+            catch (WrongExpectedVersionException) when (ifMatch is null && attempt < 5) { }
+        }
     }
 
     /// <summary>Appends what was decided on a state loaded at <paramref name="revision"/> (for handlers that must look something up between load and decide).</summary>

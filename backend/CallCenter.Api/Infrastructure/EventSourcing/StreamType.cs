@@ -15,6 +15,12 @@ public interface IStreamType<TState, TEvent> where TEvent : class
     static abstract string WireName(TEvent @event);
     /// <summary>Null for event types this stream type does not know (they are skipped when folding).</summary>
     static abstract TEvent? Decode(string wireName, ReadOnlyMemory<byte> data);
+    /// <summary>
+    /// True: the stream is folded in the events' own time order (ties in stream order), not in the order they were stored,
+    /// and loaded from a snapshot (<see cref="EventTimeLoader"/>, decision 0012). Needs <see cref="EventTime"/>.
+    /// </summary>
+    static virtual bool FoldsInEventTime => false;
+    static virtual DateTimeOffset EventTime(TEvent @event) => default;
 }
 
 public static class StreamTypeExtensions

@@ -1,18 +1,21 @@
 using CallCenter.Calls;
 using CallCenter.EventStore;
 using CallCenter.Infrastructure.Projections;
+using CallCenter.Infrastructure;
 
 namespace CallCenter.Telephony.Pbx;
 
 /// <summary>Drives the simulated PBX: ends calls a previous run left open, then ticks the ACD every quarter second.</summary>
-public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IProjection> projections, ProjectionStatus status, ILogger<PbxClock> log) : BackgroundService
+public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IProjection> projections, ProjectionStatus status, AppOptions options,
+    ILogger<PbxClock> log) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
     static readonly TimeSpan RecoveryWait = TimeSpan.FromSeconds(60);
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        var recovery = RecoverAsync(stop); // beside the ticks: it may wait for the read models
+        // Only the PBX that owns a call ends it: the simulated PBX recovers its own calls, and only when it is the provider in use.
+        var recovery = options.Simulator ? RecoverAsync(stop) : Task.CompletedTask; // beside the ticks: it may wait for the read models
         using var timer = new PeriodicTimer(Period);
         try
         {
@@ -26,7 +29,10 @@ public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IP
         await recovery;
     }
 
-    /// <summary>Ends the calls the previous run left on agents' desks: no end, and nothing after this run's start (the store's head then).</summary>
+    /// <summary>
+    /// Ends the simulated PBX's own calls (<see cref="SimulatedPbx.OwnsCall"/>) that the previous run left on agents' desks: no end,
+    /// and nothing after this run's start (the store's head then). Calls reported by a PBX connector are never touched.
+    /// </summary>
     async Task RecoverAsync(CancellationToken ct)
     {
         try
@@ -36,6 +42,7 @@ public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IP
             await AgentsCaughtUpAsync(ct);
             await pbx.RecoverAsync(async (callId, token) =>
             {
+                if (!SimulatedPbx.OwnsCall(callId)) return false;
                 await foreach (var e in store.ReadStreamAsync(CallStream.StreamId(callId), ct: token))
                     if (e.Type == "CallEnded.v1" || (head is not null && e.Position > head.Position)) return false;
                 return true;

@@ -26,7 +26,11 @@ public sealed partial class SimulatedPbx(IServiceScopeFactory scopes, IAcd acd, 
     DateTimeOffset Now => operationTime ?? clock.GetLocalNow();
     DateTimeOffset? operationTime;
 
-    string NewCallId() => $"SIM-{Now:yyyyMMddHHmmss}-{Interlocked.Increment(ref sequence):D5}";
+    string NewCallId() => $"{CallIdPrefix}{Now:yyyyMMddHHmmss}-{Interlocked.Increment(ref sequence):D5}";
+    const string CallIdPrefix = "SIM-";
+
+    /// <summary>The calls this PBX placed or took (its own call ids); a PBX connector's calls are never its to end.</summary>
+    public static bool OwnsCall(string callId) => callId.StartsWith(CallIdPrefix, StringComparison.Ordinal);
 
     async Task<T> Locked<T>(Func<Task<T>> action, CancellationToken ct)
     {
