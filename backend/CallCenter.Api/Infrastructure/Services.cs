@@ -31,6 +31,7 @@ public static class Services
         var s = builder.Services;
         s.AddSingleton(options);
         s.AddSingleton(TimeProvider.System);
+        s.AddSingleton<CenterClock>(); // the center's time zone (decision 0008)
 
         // Event store: EventStoreDB when EVENTSTORE_CONNECTION is set, else PostgreSQL (sharing the server, not the pool).
         s.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.Database).Build());

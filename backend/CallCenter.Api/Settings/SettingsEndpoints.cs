@@ -1,14 +1,24 @@
+using CallCenter.Infrastructure;
 using CallCenter.Infrastructure.Auth;
+using CallCenter.Infrastructure.EventSourcing;
 using CallCenter.Infrastructure.Persistence;
+using CallCenter.Settings.Changing;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallCenter.Settings;
 
-public sealed record PublicSettings(string CenterTitle);
-public sealed record UpdateSettings(string? CenterTitle);
+/// <summary>What every page may know: the center's title and its time zone (IANA id, with its UTC offset now).</summary>
+public sealed record PublicSettings(string CenterTitle, string TimeZone, string TimeZoneOffset);
 
-/// <summary>R-UI-1: the center's name in the browser title, configurable by admins.</summary>
+/// <summary>The center's settings: title, time zone, the short-abandon threshold in effect now.</summary>
+public sealed record CenterSettingsDto(string CenterTitle, string TimeZone, string TimeZoneOffset, int ShortAbandonSeconds);
+
+/// <summary>Each field is optional; only those given change.</summary>
+public sealed record UpdateSettings(string? CenterTitle, string? TimeZone = null, int? ShortAbandonSeconds = null);
+
+/// <summary>R-UI-1: the center's name in the browser title; the center's time zone and KPI settings (decision 0008).</summary>
 public static class SettingsEndpoints
 {
     public const string CenterTitleKey = "centerTitle";
@@ -17,19 +27,48 @@ public static class SettingsEndpoints
     public static void MapSettings(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/settings").WithTags("Administration");
-        g.MapGet("/public", async (ReadModelDb db, CancellationToken ct) => new PublicSettings(await CenterTitleAsync(db, ct)))
-            .AllowAnonymous().WithSummary("What the login page needs: the center's title.");
-        g.MapPut("/", async Task<Results<Ok<PublicSettings>, ValidationProblem>> (UpdateSettings body, ReadModelDb db, CancellationToken ct) =>
+        g.MapGet("/public", async (ReadModelDb db, CenterClock center, TimeProvider clock, CancellationToken ct) =>
+                new PublicSettings(await CenterTitleAsync(db, ct), center.Zone.Id, CenterTime.OffsetLabel(clock.GetUtcNow(), center.Zone)))
+            .AllowAnonymous().WithSummary("What the login page needs: the center's title and time zone.");
+        g.MapGet("/", async (ReadModelDb db, CommandPipeline pipeline, CenterClock center, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await DtoAsync(db, pipeline, center, clock, ct)))
+            .RequireAuthorization().WithSummary("The center's settings: title, time zone (IANA id, default Asia/Shanghai) and the short-abandon threshold now in effect.");
+        g.MapPut("/", async Task<Results<Ok<CenterSettingsDto>, ValidationProblem>> (UpdateSettings body, ReadModelDb db, CommandPipeline pipeline,
+            IMediator mediator, CenterClock center, TimeProvider clock, CancellationToken ct) =>
         {
             var title = body.CenterTitle?.Trim();
-            if (string.IsNullOrEmpty(title) || title.Length > 80)
+            if (body.CenterTitle is not null && (string.IsNullOrEmpty(title) || title.Length > 80))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["centerTitle"] = ["Give a title of 1 to 80 characters."] });
-            var row = await db.Settings.FindAsync([CenterTitleKey], ct);
-            if (row is null) db.Settings.Add(new SettingRow { Key = CenterTitleKey, Value = title });
-            else row.Value = title;
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(new PublicSettings(title));
-        }).RequireAuthorization(Policies.Administer).WithSummary("Change the center's title (admins).");
+            if (body is { CenterTitle: null, TimeZone: null, ShortAbandonSeconds: null })
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["centerTitle"] = ["Give centerTitle, timeZone or shortAbandonSeconds."] });
+            if (body.TimeZone is not null || body.ShortAbandonSeconds is not null) // validated (400 naming the field) before anything is stored
+                await mediator.Send(new ChangeCenterSettings(body.TimeZone?.Trim(), body.ShortAbandonSeconds, clock.GetUtcNow()), ct);
+            if (title is not null)
+            {
+                var row = await db.Settings.FindAsync([CenterTitleKey], ct);
+                if (row is null) db.Settings.Add(new SettingRow { Key = CenterTitleKey, Value = title });
+                else row.Value = title;
+                await db.SaveChangesAsync(ct);
+            }
+            return TypedResults.Ok(await DtoAsync(db, pipeline, center, clock, ct));
+        }).RequireAuthorization(Policies.Administer)
+            .WithSummary("Change the center's title, time zone (an IANA id; every day, hour, week, month of reports, the audit, business hours " +
+                         "and serials follow it; no stored event changes) and short-abandon threshold (from now on) (admins).");
+    }
+
+    static async Task<CenterSettingsDto> DtoAsync(ReadModelDb db, CommandPipeline pipeline, CenterClock center, TimeProvider clock, CancellationToken ct)
+    {
+        var (history, _) = await pipeline.LoadAsync<CenterSettingsStream, CenterSettingsHistory, CenterSettingChanged>(CenterSettingsStream.Id, ct);
+        var now = clock.GetUtcNow();
+        return new(await CenterTitleAsync(db, ct), center.Zone.Id, CenterTime.OffsetLabel(now, center.Zone), history.ShortAbandonSecondsAt(now));
+    }
+
+    /// <summary>At start: the zone recorded last in the settings stream (the default when none is).</summary>
+    public static async Task LoadCenterZoneAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var (history, _) = await services.GetRequiredService<CommandPipeline>()
+            .LoadAsync<CenterSettingsStream, CenterSettingsHistory, CenterSettingChanged>(CenterSettingsStream.Id, ct);
+        services.GetRequiredService<CenterClock>().Use(CenterTime.FindZone(history.TimeZone) ?? CenterTime.DefaultZone);
     }
 
     static async Task<string> CenterTitleAsync(ReadModelDb db, CancellationToken ct) =>

@@ -22,6 +22,7 @@ public static class Startup
         foreach (var projection in services.GetServices<IProjection>())
             await ProjectionRunner.EnsureStorageAsync(projection, db, CancellationToken.None);
         await Projections.Rebuilds.ProjectionEndpoints.EnsureVersionsAsync(services, CancellationToken.None);
+        await CallCenter.Settings.SettingsEndpoints.LoadCenterZoneAsync(services, CancellationToken.None); // the center's time zone (decision 0008)
         var options = services.GetRequiredService<AppOptions>();
         await DemoData.SeedAsync(db, services.GetRequiredService<IPasswordHasher<UserRow>>(), options.DemoPassword, CancellationToken.None);
     }

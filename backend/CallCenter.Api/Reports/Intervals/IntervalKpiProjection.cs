@@ -5,6 +5,7 @@ using CallCenter.Calls;
 using CallCenter.EventStore;
 using CallCenter.Infrastructure.Persistence;
 using CallCenter.Infrastructure.Projections;
+using CallCenter.Settings;
 using CallCenter.Telephony.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed class IntervalKpiProjection(QueueDirectory queues) : IProjection
 {
     public const string ProjectionName = "interval-kpis";
     public string Name => ProjectionName;
-    public EventFilter Filter { get; } = EventFilter.Streams(CallStream.Prefix, AgentStream.Prefix);
+    public EventFilter Filter { get; } = EventFilter.Streams(CallStream.Prefix, AgentStream.Prefix, CenterSettingsStream.Prefix);
 
     /// <summary>Only these are decoded; the others change no KPI.</summary>
     static readonly HashSet<string> CallTypes =
@@ -44,29 +45,56 @@ public sealed class IntervalKpiProjection(QueueDirectory queues) : IProjection
 
     public async Task<object?> ApplyAsync(ReadModelDb db, IReadOnlyList<RecordedEvent> batch, CancellationToken ct)
     {
-        var callEvents = new List<CallEvent>();
+        var store = new IntervalKpiStore(await Sql.ConnectionAsync(db, ct));
         var agentEvents = new List<AgentEvent>();
+        var segment = new List<CallEvent>();
+        (DateTimeOffset? Clock, CenterSettingsHistory Settings)? state = null;
+        async Task<(DateTimeOffset? Clock, CenterSettingsHistory Settings)> StateAsync() => state ??= await store.LoadStateAsync(ct);
+        // Calls and settings changes in store order: a call reads the thresholds recorded before it, however batches split.
         foreach (var recorded in batch)
         {
             if (recorded.StreamId.StartsWith(CallStream.Prefix, StringComparison.Ordinal))
             {
-                if (CallTypes.Contains(recorded.Type) && CallStream.Decode(recorded.Type, recorded.Data) is { } c) callEvents.Add(c);
+                if (CallTypes.Contains(recorded.Type) && CallStream.Decode(recorded.Type, recorded.Data) is { } c) segment.Add(c);
+            }
+            else if (recorded.StreamId.StartsWith(CenterSettingsStream.Prefix, StringComparison.Ordinal))
+            {
+                if (CenterSettingsStream.Decode(recorded.Type, recorded.Data) is not (ShortAbandonThresholdSet or QueueServiceLevelSet) and { } setting) continue;
+                var (clock, settings) = await StateAsync();
+                if (segment.Count > 0) { clock = await ApplyCallsAsync(store, segment, clock, settings, ct); segment = []; }
+                state = (clock, CenterSettingsStream.Evolve(settings, CenterSettingsStream.Decode(recorded.Type, recorded.Data)!));
             }
             else if (!SkippedAgentTypes.Contains(recorded.Type) && AgentStream.Decode(recorded.Type, recorded.Data) is { } a) agentEvents.Add(a);
         }
-        if (callEvents.Count == 0 && agentEvents.Count == 0) return null;
-        var store = new IntervalKpiStore(await Sql.ConnectionAsync(db, ct));
-        if (callEvents.Count > 0) await ApplyCallsAsync(store, callEvents, ct);
+        if (segment.Count > 0)
+        {
+            var (clock, settings) = await StateAsync();
+            state = (await ApplyCallsAsync(store, segment, clock, settings, ct), settings);
+        }
+        if (state is { } changed)
+        {
+            await store.SaveStateAsync(changed.Clock, changed.Settings, ct);
+            if (changed.Clock is { } now) await store.DropIdleCallsAsync(now, ct);
+        }
         if (agentEvents.Count > 0) await ApplyAgentsAsync(store, agentEvents, ct);
         return null;
     }
 
-    async Task ApplyCallsAsync(IntervalKpiStore store, List<CallEvent> events, CancellationToken ct)
+    /// <summary>
+    /// Folds a run of call events in store order. <paramref name="clock"/> is the latest call event time applied before them;
+    /// an event for a call already closed, or idle longer than <see cref="CallWork.MaxIdle"/> at that clock, finds its figures
+    /// final and starts a new working state (which counts nowhere without a <c>CallArrived</c>). Returns the clock after the run.
+    /// </summary>
+    async Task<DateTimeOffset?> ApplyCallsAsync(IntervalKpiStore store, List<CallEvent> events, DateTimeOffset? clock, CenterSettingsHistory settings,
+        CancellationToken ct)
     {
         var ids = events.Select(e => e.CallId).ToHashSet();
         var loaded = await store.LoadAsync<CallWork>(IntervalKpiTables.CallWork, "call_id", ids, ct);
-        var thresholds = (await queues.AllAsync(ct)).ToDictionary(q => q.Id, q => q.ServiceLevelSeconds > 0 ? q.ServiceLevelSeconds : Measures.DefaultServiceLevelSeconds);
-        int SlSecondsOf(string queue) => thresholds.GetValueOrDefault(queue, Measures.DefaultServiceLevelSeconds);
+        var configured = (await queues.AllAsync(ct)).ToDictionary(q => q.Id, q => q.ServiceLevelSeconds > 0 ? q.ServiceLevelSeconds : Measures.DefaultServiceLevelSeconds);
+        // The threshold recorded for the queue at that time; a queue never changed since the history began keeps its configured value.
+        int SlSecondsOf(string queue, DateTimeOffset at) =>
+            settings.ServiceLevelSecondsAt(queue, at) ?? configured.GetValueOrDefault(queue, Measures.DefaultServiceLevelSeconds);
+        long ShortAbandonMsAt(DateTimeOffset at) => settings.ShortAbandonSecondsAt(at) * 1000L;
 
         var deltas = new Dictionary<IntervalKey, long[]>();
         var calls = new Dictionary<string, CallWork>();
@@ -76,7 +104,19 @@ public sealed class IntervalKpiProjection(QueueDirectory queues) : IProjection
             CallContributions.Add(work, -1, deltas);
             calls[id] = work;
         }
-        foreach (var e in events) calls[e.CallId].Apply(e, SlSecondsOf);
+        var facts = new Dictionary<string, CallFact>();
+        foreach (var e in events)
+        {
+            var work = calls[e.CallId];
+            if (work.Closed || (clock is { } now && work.LastAt is { } last && now - last > CallWork.MaxIdle))
+            {
+                CallContributions.Add(work, +1, deltas); // closed as it stood: a later event changes none of its figures, in any batching
+                calls[e.CallId] = work = new CallWork();
+            }
+            work.Apply(e, SlSecondsOf, ShortAbandonMsAt);
+            if (clock is null || e.At > clock) clock = e.At;
+            if (CallContributions.Fact(e.CallId, work) is { } fact) facts[e.CallId] = fact;
+        }
         var upserts = new List<(string, CallWork)>();
         var deletes = new List<string>();
         foreach (var (id, work) in calls)
@@ -86,7 +126,9 @@ public sealed class IntervalKpiProjection(QueueDirectory queues) : IProjection
             else if (loaded.ContainsKey(id)) deletes.Add(id);
         }
         await store.AddIntervalsAsync(deltas, ct);
+        await store.UpsertCallsAsync(facts.Values, ct);
         await store.SaveAsync(IntervalKpiTables.CallWork, "call_id", upserts, deletes, ct);
+        return clock;
     }
 
     static async Task ApplyAgentsAsync(IntervalKpiStore store, List<AgentEvent> events, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace CallCenter.Telephony.Pbx;
 /// The ACD as admins configure it: blacklist (R-ACD-4), queue by IVR trail, the queue's routing strategy (R-ACD-2).
 /// Per-agent counts for "balanced" and the callers' last agents are kept in memory since start (as a PBX would).
 /// </summary>
-public sealed class ConfiguredAcd(QueueDirectory queues, BlacklistService blacklist) : IAcd
+public sealed class ConfiguredAcd(QueueDirectory queues, BlacklistService blacklist, Infrastructure.CenterClock center) : IAcd
 {
     readonly ConcurrentDictionary<string, string> lastAgent = new();
     readonly ConcurrentDictionary<(string Agent, DateOnly Day), int> answered = new();
@@ -17,7 +17,7 @@ public sealed class ConfiguredAcd(QueueDirectory queues, BlacklistService blackl
     public async Task<AcdQueue> QueueForAsync(string? requested, string[] ivrTrail, DateTimeOffset now, CancellationToken ct)
     {
         var q = (requested is null ? null : await queues.ByIdAsync(requested, ct)) ?? await queues.ByIvrTrailAsync(ivrTrail, ct);
-        var open = q.Strategy != RoutingStrategies.TimeOfDay || Router.IsOpen(q, now);
+        var open = q.Strategy != RoutingStrategies.TimeOfDay || Router.IsOpen(q, center.Local(now)); // business hours in the center's zone
         return new AcdQueue(q.Id, q.MaxWaitSeconds, open, q.DutyAgents);
     }
 
@@ -25,7 +25,7 @@ public sealed class ConfiguredAcd(QueueDirectory queues, BlacklistService blackl
         IReadOnlyList<PbxAgent> ready, DateTimeOffset now, CancellationToken ct)
     {
         var q = await queues.ByIdAsync(queue, ct) ?? await queues.ByIvrTrailAsync([], ct);
-        var day = DateOnly.FromDateTime(now.DateTime);
+        var day = center.DayOf(now);
         var candidates = ready.Where(a => a.Since is not null).Select(a => new AgentCandidate(a.AgentId, a.Extension, a.SkillGroups, a.Since!.Value,
             answered.GetValueOrDefault((a.AgentId, day)), TimeSpan.Zero)).ToList();
         var byId = waiting.ToDictionary(c => c.Id);
@@ -34,7 +34,7 @@ public sealed class ConfiguredAcd(QueueDirectory queues, BlacklistService blackl
                      lastAgent.GetValueOrDefault(c.Ani ?? "")))))
         {
             var pbxCall = byId[call.CallId];
-            var agent = Router.ChooseAgent(q, call, [.. candidates.Where(a => !pbxCall.Skipped.Contains(a.AgentId))], now);
+            var agent = Router.ChooseAgent(q, call, [.. candidates.Where(a => !pbxCall.Skipped.Contains(a.AgentId))], center.Local(now));
             if (agent is null) continue;
             pairs.Add((pbxCall, agent));
             candidates.RemoveAll(a => a.AgentId == agent);
@@ -45,6 +45,6 @@ public sealed class ConfiguredAcd(QueueDirectory queues, BlacklistService blackl
     public void Served(string ani, string agentId, DateTimeOffset at)
     {
         lastAgent[ani] = agentId;
-        answered.AddOrUpdate((agentId, DateOnly.FromDateTime(at.DateTime)), 1, (_, n) => n + 1);
+        answered.AddOrUpdate((agentId, center.DayOf(at)), 1, (_, n) => n + 1);
     }
 }

@@ -21,15 +21,19 @@ public static class QueueEndpoints
                 (await db.Set<QueueRow>().AsNoTracking().OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct)).Select(QueueDto.From))
             .WithSummary("The ACD queues: routing strategy, IVR key, service level, business hours, duty agents (R-ACD-2).");
 
-        g.MapPut("/{id}", async Task<Results<Ok<QueueDto>, ValidationProblem>> (string id, SaveQueue body, ReadModelDb db, QueueDirectory directory, CancellationToken ct) =>
+        g.MapPut("/{id}", async Task<Results<Ok<QueueDto>, ValidationProblem>> (string id, SaveQueue body, ReadModelDb db, QueueDirectory directory,
+                Mediator.IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             {
                 var users = await db.Users.AsNoTracking().Select(u => u.Id).ToListAsync(ct);
                 var otherKeys = await db.Set<QueueRow>().AsNoTracking().Where(q => q.Id != id && q.IvrKey != null).Select(q => q.IvrKey!).ToListAsync(ct);
                 var errors = QueueRules.Validate(id, body, users.ToHashSet(), otherKeys.ToHashSet());
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
                 var row = await db.Set<QueueRow>().FindAsync([id], ct);
+                int? slBefore = row?.ServiceLevelSeconds;
                 if (row is null) db.Add(row = new QueueRow { Id = id, Name = "", Strategy = "", SortOrder = 100 });
                 QueueRules.Apply(body, row);
+                // KPI settings are history (decision 0008): the threshold's change is recorded with the time it takes effect.
+                await mediator.Send(new Settings.Changing.RecordQueueServiceLevel(id, slBefore, row.ServiceLevelSeconds, clock.GetUtcNow()), ct);
                 await db.SaveChangesAsync(ct);
                 directory.Invalidate();
                 return TypedResults.Ok(QueueDto.From(row));

@@ -50,7 +50,7 @@ public static class Router
     public static int LevelRank(string? level) => level switch { "vip" => 3, "gold" => 2, "silver" => 1, _ => 0 };
 
     /// <summary>
-    /// Business hours on the wall clock of <paramref name="now"/>'s offset: OpensAt inclusive, ClosesAt exclusive.
+    /// Business hours on the wall clock of <paramref name="now"/>'s offset (callers pass the center's local time, decision 0008): OpensAt inclusive, ClosesAt exclusive.
     /// ClosesAt before OpensAt spans midnight (e.g. 20:00–08:00); equal times mean open around the clock.
     /// </summary>
     public static bool IsOpen(QueueSettings q, DateTimeOffset now)
