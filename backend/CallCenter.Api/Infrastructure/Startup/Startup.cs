@@ -23,6 +23,11 @@ public static class Startup
             await ProjectionRunner.EnsureStorageAsync(projection, db, CancellationToken.None);
         await Projections.Rebuilds.ProjectionEndpoints.EnsureVersionsAsync(services, CancellationToken.None);
         var options = services.GetRequiredService<AppOptions>();
-        await DemoData.SeedAsync(db, services.GetRequiredService<IPasswordHasher<UserRow>>(), options.DemoPassword, CancellationToken.None);
+        var hasher = services.GetRequiredService<IPasswordHasher<UserRow>>();
+        await DemoData.SeedReferenceDataAsync(db, CancellationToken.None);
+        if (options.Production)
+            await Bootstrap.EnsureFirstAdminAsync(db, hasher, services.GetRequiredService<CallCenter.Users.Trail.AdminChanges>(), options, app.Logger, CancellationToken.None);
+        else
+            await DemoData.SeedAsync(db, hasher, options.DemoPassword, CancellationToken.None);
     }
 }
