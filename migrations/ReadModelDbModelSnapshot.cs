@@ -380,9 +380,18 @@ namespace CallCenter.Migrations
                         .HasColumnType("text")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<string[]>("AgentTypes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agent_types");
+
                     b.Property<string>("Area")
                         .HasColumnType("text")
                         .HasColumnName("area");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disabled");
 
                     b.Property<string>("Extension")
                         .HasColumnType("text")
@@ -407,6 +416,11 @@ namespace CallCenter.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("skill_groups");
+
+                    b.PrimitiveCollection<int[]>("SkillLevels")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("skill_levels");
 
                     b.Property<string>("Team")
                         .HasColumnType("text")
@@ -545,6 +559,66 @@ namespace CallCenter.Migrations
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("CallCenter.Users.TeamRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("Admins")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("admins");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string[]>("Supervisors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("supervisors");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.ToTable("teams", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.Users.UserSessionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBecause")
+                        .HasColumnType("text")
+                        .HasColumnName("ended_because");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

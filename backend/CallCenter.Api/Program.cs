@@ -21,11 +21,12 @@ using CallCenter.WorkOrders;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCallCenter();
 var options = builder.Services.BuildAppOptions();
-builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}"); // CALLCENTER_BIND (docs/deployment.md)
 
 var app = builder.Build();
 await app.PrepareAsync();
 
+app.UseCallCenterForwardedHeaders(options); // CALLCENTER_FORWARDED_HEADERS: the client's address behind a reverse proxy
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSpa(options.SpaDir);
@@ -37,6 +38,7 @@ app.UseSwaggerWithSession();
 
 app.MapHealth();
 app.MapAuth();
+CallCenter.Users.UsersEndpoints.MapUsers(app);
 app.MapAgents();
 app.MapCalls();
 app.MapCallControl();

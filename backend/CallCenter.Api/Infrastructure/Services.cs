@@ -28,6 +28,7 @@ public static class Services
     public static void AddCallCenter(this WebApplicationBuilder builder)
     {
         var options = AppOptions.FromEnvironment(builder.Configuration);
+        ProductionChecks.ThrowIfAny(options); // production refuses default secrets, naming the setting (docs/deployment.md)
         var s = builder.Services;
         s.AddSingleton(options);
         s.AddSingleton(TimeProvider.System);
@@ -76,7 +77,8 @@ public static class Services
         s.AddSingleton<DesktopPush>();
 
         // HTTP: auth, problem details, OpenAPI.
-        s.AddCallCenterAuth();
+        s.AddCallCenterAuth(options);
+        CallCenter.Users.UsersEndpoints.AddUsers(s);
         s.AddProblemDetails();
         s.AddExceptionHandler<ProblemMapping>();
         s.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
