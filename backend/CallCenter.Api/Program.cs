@@ -60,6 +60,7 @@ CallCenter.Reports.CallFacts.CallReportsSetup.MapCallReports(app);
 CallCenter.Reports.Intervals.IntervalKpisSetup.MapIntervalKpis(app);
 CallCenter.Infrastructure.Projections.Rebuilds.ProjectionEndpoints.MapProjections(app);
 CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
+CallCenter.Recordings.RecordingsSetup.MapRecordings(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);
 app.MapSpaFallback(options.SpaDir);
 

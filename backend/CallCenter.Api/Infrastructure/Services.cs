@@ -71,6 +71,7 @@ public static class Services
         CallCenter.Reports.CallFacts.CallReportsSetup.AddCallReports(s);
         CallCenter.Audit.AuditSetup.AddAudit(s); // R-USE-3: day index projection and the replay
         CallCenter.Reports.Intervals.IntervalKpisSetup.AddIntervalKpis(s); // R-RPT-3/4/5, R-ME-2
+        CallCenter.Recordings.RecordingsSetup.AddRecordings(s, builder.Configuration); // R-REC-1, the call log
         s.AddHostedService<ProjectionRunner>();
         s.AddProjectionRebuilds(); // R-USE-2, decision 0006
         s.AddSignalR();
