@@ -30,11 +30,10 @@ public sealed record CenterSettingsHistory(string TimeZone, IReadOnlyList<Effect
 
     public static CenterSettingsHistory Empty { get; } = new(CenterTime.DefaultZoneId, [], new Dictionary<string, IReadOnlyList<Effective>>());
 
-    /// <summary>The value in effect at <paramref name="at"/>: the latest taking effect at or before it; before the first, the first.</summary>
+    /// <summary>The value in effect at <paramref name="at"/>: the latest taking effect at or before it; null before the first.</summary>
     public static int? ValueAt(IReadOnlyList<Effective> history, DateTimeOffset at)
     {
-        if (history.Count == 0) return null;
-        var value = history[0].Value;
+        int? value = null;
         foreach (var e in history) if (e.From <= at) value = e.Value; else break;
         return value;
     }

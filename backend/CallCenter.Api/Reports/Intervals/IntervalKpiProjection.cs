@@ -17,11 +17,11 @@ namespace CallCenter.Reports.Intervals;
 /// changes and the agents' finished state times are summed per row, and each table is written with one set-based
 /// statement. Event time only, never the wall clock: a rebuild from position 0 gives the same rows.
 /// </summary>
-public sealed class IntervalKpiProjection(QueueDirectory queues) : IProjection
+public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore events) : IProjection
 {
     public const string ProjectionName = "interval-kpis";
     public string Name => ProjectionName;
-    public EventFilter Filter { get; } = EventFilter.Streams(CallStream.Prefix, AgentStream.Prefix, CenterSettingsStream.Prefix);
+    public EventFilter Filter { get; } = EventFilter.Streams(CallStream.Prefix, AgentStream.Prefix);
 
     /// <summary>Only these are decoded; the others change no KPI.</summary>
     static readonly HashSet<string> CallTypes =
@@ -45,43 +45,47 @@ public sealed class IntervalKpiProjection(QueueDirectory queues) : IProjection
 
     public async Task<object?> ApplyAsync(ReadModelDb db, IReadOnlyList<RecordedEvent> batch, CancellationToken ct)
     {
-        var store = new IntervalKpiStore(await Sql.ConnectionAsync(db, ct));
+        var callEvents = new List<CallEvent>();
         var agentEvents = new List<AgentEvent>();
-        var segment = new List<CallEvent>();
-        (DateTimeOffset? Clock, CenterSettingsHistory Settings)? state = null;
-        async Task<(DateTimeOffset? Clock, CenterSettingsHistory Settings)> StateAsync() => state ??= await store.LoadStateAsync(ct);
-        // Calls and settings changes in store order: a call reads the thresholds recorded before it, however batches split.
         foreach (var recorded in batch)
         {
             if (recorded.StreamId.StartsWith(CallStream.Prefix, StringComparison.Ordinal))
             {
-                if (CallTypes.Contains(recorded.Type) && CallStream.Decode(recorded.Type, recorded.Data) is { } c) segment.Add(c);
-            }
-            else if (recorded.StreamId.StartsWith(CenterSettingsStream.Prefix, StringComparison.Ordinal))
-            {
-                if (CenterSettingsStream.Decode(recorded.Type, recorded.Data) is not (ShortAbandonThresholdSet or QueueServiceLevelSet) and { } setting) continue;
-                var (clock, settings) = await StateAsync();
-                if (segment.Count > 0) { clock = await ApplyCallsAsync(store, segment, clock, settings, ct); segment = []; }
-                state = (clock, CenterSettingsStream.Evolve(settings, CenterSettingsStream.Decode(recorded.Type, recorded.Data)!));
+                if (CallTypes.Contains(recorded.Type) && CallStream.Decode(recorded.Type, recorded.Data) is { } c) callEvents.Add(c);
             }
             else if (!SkippedAgentTypes.Contains(recorded.Type) && AgentStream.Decode(recorded.Type, recorded.Data) is { } a) agentEvents.Add(a);
         }
-        if (segment.Count > 0)
+        if (callEvents.Count == 0 && agentEvents.Count == 0) return null;
+        var store = new IntervalKpiStore(await Sql.ConnectionAsync(db, ct));
+        if (callEvents.Count > 0)
         {
-            var (clock, settings) = await StateAsync();
-            state = (await ApplyCallsAsync(store, segment, clock, settings, ct), settings);
-        }
-        if (state is { } changed)
-        {
-            await store.SaveStateAsync(changed.Clock, changed.Settings, ct);
-            if (changed.Clock is { } now) await store.DropIdleCallsAsync(now, ct);
+            var clock = await store.LoadClockAsync(ct);
+            clock = await ApplyCallsAsync(store, callEvents, clock, await SettingsAsync(ct), ct);
+            if (clock is { } now)
+            {
+                await store.SaveClockAsync(now, ct);
+                await store.DropIdleCallsAsync(now, ct);
+            }
         }
         if (agentEvents.Count > 0) await ApplyAgentsAsync(store, agentEvents, ct);
         return null;
     }
 
     /// <summary>
-    /// Folds a run of call events in store order. <paramref name="clock"/> is the latest call event time applied before them;
+    /// The whole KPI settings history, read from the event store (a short stream). Every value carries the time it took effect,
+    /// and the first recorded change of a queue records the value before it from the beginning of time, so a call reads the
+    /// same threshold live (before the change was recorded, from the queue's configuration) and in any rebuild (decision 0008).
+    /// </summary>
+    async Task<CenterSettingsHistory> SettingsAsync(CancellationToken ct)
+    {
+        var history = CenterSettingsHistory.Empty;
+        await foreach (var e in events.ReadStreamAsync(CenterSettingsStream.StreamId(CenterSettingsStream.Id), ct: ct))
+            if (CenterSettingsStream.Decode(e.Type, e.Data) is { } changed) history = CenterSettingsStream.Evolve(history, changed);
+        return history;
+    }
+
+    /// <summary>
+    /// Folds a batch's call events in store order. <paramref name="clock"/> is the latest call event time applied before them;
     /// an event for a call already closed, or idle longer than <see cref="CallWork.MaxIdle"/> at that clock, finds its figures
     /// final and starts a new working state (which counts nowhere without a <c>CallArrived</c>). Returns the clock after the run.
     /// </summary>

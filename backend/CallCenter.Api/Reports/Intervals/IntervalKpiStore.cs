@@ -72,19 +72,16 @@ public sealed class IntervalKpiStore(NpgsqlConnection connection)
         facts.Select(f => f.AnswerWaitMs).ToArray(), facts.Select(f => f.AbandonWaitMs).ToArray(), facts.Select(f => f.AnswerWaitAllMs).ToArray(),
         facts.Select(f => f.TalkMs).ToArray());
 
-    /// <summary>The projection's clock and KPI settings history (one row).</summary>
-    public async Task<(DateTimeOffset? Clock, Settings.CenterSettingsHistory Settings)> LoadStateAsync(CancellationToken ct)
+    /// <summary>The projection's clock: the latest call event time applied (one row).</summary>
+    public async Task<DateTimeOffset?> LoadClockAsync(CancellationToken ct)
     {
-        var rows = await Sql.QueryAsync(connection, "select clock, settings::text from kpi_state where id = 1",
-            r => ((DateTimeOffset?)(r.IsDBNull(0) ? null : r.GetFieldValue<DateTimeOffset>(0)),
-                JsonSerializer.Deserialize<Settings.CenterSettingsHistory>(r.GetString(1), Json.Options)!), ct);
-        return rows.Count == 0 ? (null, Settings.CenterSettingsHistory.Empty) : rows[0];
+        var rows = await Sql.QueryAsync(connection, "select clock from kpi_state where id = 1", r => r.GetFieldValue<DateTimeOffset>(0), ct);
+        return rows.Count == 0 ? null : rows[0];
     }
 
-    public Task SaveStateAsync(DateTimeOffset? clock, Settings.CenterSettingsHistory settings, CancellationToken ct) => Sql.ExecAsync(connection, """
-        insert into kpi_state (id, clock, settings) values (1, $1, $2::jsonb)
-        on conflict (id) do update set clock = excluded.clock, settings = excluded.settings
-        """, ct, (object?)clock?.ToUniversalTime() ?? DBNull.Value, JsonSerializer.Serialize(settings, Json.Options));
+    public Task SaveClockAsync(DateTimeOffset clock, CancellationToken ct) => Sql.ExecAsync(connection, """
+        insert into kpi_state (id, clock) values (1, $1) on conflict (id) do update set clock = excluded.clock
+        """, ct, clock.ToUniversalTime());
 
     /// <summary>Working states of calls idle for longer than <see cref="CallWork.MaxIdle"/> at the clock go (they are closed).</summary>
     public Task DropIdleCallsAsync(DateTimeOffset clock, CancellationToken ct) => Sql.ExecAsync(connection,

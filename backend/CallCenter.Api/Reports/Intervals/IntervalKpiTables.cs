@@ -6,7 +6,7 @@ namespace CallCenter.Reports.Intervals;
 /// kpi_agent_states: milliseconds per bucket × agent × skill group ("" = the agent's total) × state × not-ready reason.
 /// kpi_call_work / kpi_agent_work: the working state of calls still open and of every agent (jsonb).
 /// kpi_calls: one row per inbound call (waits, talk) for maxima, percentiles and ASA over all answered calls.
-/// kpi_state: the projection's clock (latest call event time seen) and the KPI settings history it has applied (decision 0008).
+/// kpi_state: the projection's clock (the latest call event time applied), for the rule that closes idle calls.
 /// </summary>
 public static class IntervalKpiTables
 {
@@ -50,6 +50,6 @@ public static class IntervalKpiTables
             answer_wait_all_ms bigint,
             talk_ms bigint);
         create index if not exists kpi_calls_bucket on kpi_calls (bucket_start);
-        create table if not exists kpi_state (id int primary key, clock timestamptz, settings jsonb not null);
+        create table if not exists kpi_state (id int primary key, clock timestamptz not null);
         """;
 }
