@@ -50,7 +50,7 @@ public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
             (e.At < from ? before : events).Add(new(recorded, e));
         }
         // Without the index (or when it lags) the read starts early: what precedes the day opens it. Both in event time.
-        var opened = await opening;
+        var opened = (await opening).Where(r => r.Event.At < from).ToList(); // stored before the day, yet possibly later in time
         opened.AddRange(before);
         return new(SinceLastSignOut(InEventTime(opened)), InEventTime(events), next, start);
     }

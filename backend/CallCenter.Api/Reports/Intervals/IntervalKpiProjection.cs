@@ -46,14 +46,14 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore eve
     public async Task<object?> ApplyAsync(ReadModelDb db, IReadOnlyList<RecordedEvent> batch, CancellationToken ct)
     {
         var callEvents = new List<CallEvent>();
-        var agentEvents = new List<AgentEvent>();
+        var agentEvents = new List<(AgentEvent Event, long Revision)>();
         foreach (var recorded in batch)
         {
             if (recorded.StreamId.StartsWith(CallStream.Prefix, StringComparison.Ordinal))
             {
                 if (CallTypes.Contains(recorded.Type) && CallStream.Decode(recorded.Type, recorded.Data) is { } c) callEvents.Add(c);
             }
-            else if (!SkippedAgentTypes.Contains(recorded.Type) && AgentStream.Decode(recorded.Type, recorded.Data) is { } a) agentEvents.Add(a);
+            else if (!SkippedAgentTypes.Contains(recorded.Type) && AgentStream.Decode(recorded.Type, recorded.Data) is { } a) agentEvents.Add((a, recorded.StreamRevision));
         }
         if (callEvents.Count == 0 && agentEvents.Count == 0) return null;
         var store = new IntervalKpiStore(await Sql.ConnectionAsync(db, ct));
@@ -135,18 +135,35 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore eve
         return clock;
     }
 
-    static async Task ApplyAgentsAsync(IntervalKpiStore store, List<AgentEvent> events, CancellationToken ct)
+    /// <summary>
+    /// Agent state time, in event time (decision 0012): events that arrive in time order are folded as they come; an event
+    /// older than the latest one folded for that agent (it arrived late) recounts the agent's time from its stream, folded in
+    /// event time up to that event's revision.
+    /// </summary>
+    async Task ApplyAgentsAsync(IntervalKpiStore kpis, List<(AgentEvent Event, long Revision)> batch, CancellationToken ct)
     {
-        var ids = events.Select(e => e.AgentId).ToHashSet();
-        var agents = await store.LoadAsync<AgentWork>(IntervalKpiTables.AgentWork, "agent_id", ids, ct);
+        var ids = batch.Select(e => e.Event.AgentId).ToHashSet();
+        var agents = await kpis.LoadAsync<AgentWork>(IntervalKpiTables.AgentWork, "agent_id", ids, ct);
         var added = new Dictionary<AgentStateKey, long>();
-        foreach (var e in events)
+        var late = new Dictionary<string, long>();
+        foreach (var (e, revision) in batch)
         {
             if (!agents.TryGetValue(e.AgentId, out var work)) agents[e.AgentId] = work = new AgentWork();
+            if (late.ContainsKey(e.AgentId) || work.Agent.LastAt is { } lastAt && e.At < lastAt) { late[e.AgentId] = revision; continue; }
             work.Apply(e, e.AgentId, added);
         }
-        await store.AddAgentStatesAsync(added, ct);
-        await store.SaveAsync(IntervalKpiTables.AgentWork, "agent_id", [.. agents.Select(a => (a.Key, a.Value))], [], ct);
+        foreach (var (agentId, revision) in late)
+        {
+            foreach (var key in added.Keys.Where(k => k.Agent == agentId).ToList()) added.Remove(key);
+            await kpis.DeleteAgentStatesAsync(agentId, ct);
+            var history = new List<AgentEvent>();
+            await foreach (var recorded in events.ReadStreamAsync(AgentStream.StreamId(agentId), ReadDirection.Forwards, 0, (int)Math.Min(revision + 1, int.MaxValue), ct))
+                if (!SkippedAgentTypes.Contains(recorded.Type) && AgentStream.Decode(recorded.Type, recorded.Data) is { } e) history.Add(e);
+            var work = agents[agentId] = new AgentWork();
+            foreach (var e in history.OrderBy(e => e.At)) work.Apply(e, agentId, added);
+        }
+        await kpis.AddAgentStatesAsync(added, ct);
+        await kpis.SaveAsync(IntervalKpiTables.AgentWork, "agent_id", [.. agents.Select(a => (a.Key, a.Value))], [], ct);
     }
 
     public Task AfterCommitAsync(object? applied, IServiceProvider services, CancellationToken ct) => Task.CompletedTask;

@@ -97,4 +97,8 @@ public sealed class IntervalKpiStore(NpgsqlConnection connection)
             """, ct, rows.Select(r => r.Key.Bucket).ToArray(), rows.Select(r => r.Key.Agent).ToArray(), rows.Select(r => r.Key.SkillGroup).ToArray(),
             rows.Select(r => r.Key.State).ToArray(), rows.Select(r => r.Key.Reason).ToArray(), rows.Select(r => r.Value).ToArray());
     }
+
+    /// <summary>Forgets an agent's state time (it is recounted from the agent's stream).</summary>
+    public Task DeleteAgentStatesAsync(string agentId, CancellationToken ct) =>
+        Sql.ExecAsync(connection, "delete from kpi_agent_states where agent_id = $1", ct, agentId);
 }

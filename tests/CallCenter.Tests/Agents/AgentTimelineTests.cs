@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CallCenter.Calls;
+using CallCenter.Infrastructure.Projections;
+using CallCenter.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace CallCenter.Tests.Agents;
+
+/// <summary>
+/// Issue 12 (decision 0012): a PBX's days sent through <c>POST /api/cti/events</c> in event-time order, the same batches shuffled,
+/// and every event in a request of its own, shuffled and concurrent with the calls-to-agents reactor not running at all (held
+/// back for good): every agent-day's audit replay equals an independent recount of what the agents did, tiles (signed-in =
+/// the sum of the states, at most 24 h), and every agent ends signed out — half the agents with PBX agent events, half with
+/// calls only.
+/// </summary>
+public class AgentTimelineTests(ITestOutputHelper output)
+{
+    static readonly DateOnly FirstDay = new(2026, 10, 5);
+    const int Days = 2, Agents = 4, BatchSize = 500;
+
+    [Fact]
+    public async Task Any_arrival_order_gives_every_agent_day_the_recounted_timeline()
+    {
+        var month = new PbxMonth(FirstDay, Days, Agents, seed: 12, shiftHours: 3);
+        var expected = month.Recount();
+        output.WriteLine($"{month.Events.Count} events, {expected.Count} agent-days");
+        var batches = month.Batches(BatchSize);
+
+        var inOrder = await RunAsync("in order", month, expected, async app =>
+        {
+            foreach (var batch in batches) await PostAsync(app, batch);
+        });
+        var shuffled = await RunAsync("batches shuffled", month, expected, async app =>
+        {
+            foreach (var batch in batches.OrderBy(_ => Random.Shared.Next())) await PostAsync(app, batch);
+        });
+        var single = await RunAsync("one event per request, shuffled, 8 at a time, no calls-to-agents reactor", month, expected, async app =>
+        {
+            var queue = new Queue<Dictionary<string, object?>>(month.Events.OrderBy(_ => Random.Shared.Next()));
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+            {
+                while (true)
+                {
+                    Dictionary<string, object?> e;
+                    lock (queue) { if (!queue.TryDequeue(out e!)) return; }
+                    await PostAsync(app, [e]);
+                }
+            }));
+        }, withoutReactor: true);
+
+        Assert.Equal(inOrder.Agents, shuffled.Agents);
+        Assert.Equal(inOrder.Agents, single.Agents);
+        // The call side: nothing left live, and the call reports and interval KPIs equal whatever the arrival order.
+        Assert.Equal(inOrder.Calls, shuffled.Calls);
+        Assert.Equal(inOrder.Calls, single.Calls);
+    }
+
+    sealed record Outcome(List<string> Agents, List<string> Calls);
+
+    /// <summary>Sends the month into a fresh app, checks every agent-day against the recount, and returns the agents' final rows.</summary>
+    async Task<Outcome> RunAsync(string how, PbxMonth month, Dictionary<(string Agent, DateOnly Day), Dictionary<string, long>> expected,
+        Func<AppHost, Task> send, bool withoutReactor = false)
+    {
+        using var app = await AppHost.StartAsync(services: withoutReactor ? WithoutCallsToAgents : null);
+        var started = DateTime.UtcNow;
+        await send(app);
+        output.WriteLine($"{how}: sent in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
+        var auditor = await app.SignInAsync("auditor");
+        foreach (var ((agent, day), totals) in expected.OrderBy(k => k.Key.Day).ThenBy(k => k.Key.Agent))
+        {
+            var replay = await Eventually.GetAsync(() => AuditAsync(auditor, agent, day), r => Same(r.Totals, totals),
+                TimeSpan.FromSeconds(60), $"{how}: audit of {agent} on {day}");
+            Assert.Equal(totals.Values.Sum(), replay.SignedInMs); // signed-in = ready + not ready (per reason) + talking + after-call work
+            Assert.True(replay.SignedInMs <= 86_400_000);
+        }
+        var everyone = month.AcdAgents.Concat(month.CallOnlyAgents).ToList();
+        var rows = await Eventually.GetAsync(() => AgentRowsAsync(app, everyone), r => r.Count == everyone.Count && r.All(x => x.Contains("signedOut")),
+            TimeSpan.FromSeconds(60), $"{how}: every agent signed out at the end");
+        // The agent-state report's rows (interval-kpis) equal the recount too, per agent and center day.
+        var expectedRows = string.Join("\n", expected.OrderBy(k => k.Key.Agent, StringComparer.Ordinal).ThenBy(k => k.Key.Day)
+            .SelectMany(k => k.Value.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{k.Key.Agent} {k.Key.Day:yyyy-MM-dd} {v.Key} {v.Value}")));
+        await Eventually.GetAsync(() => StateReportAsync(app), r => r == expectedRows, TimeSpan.FromSeconds(60), $"{how}: kpi_agent_states = recount");
+        await Eventually.GetAsync(() => ReadModelRows.RowsAsync(app.Database, "live_calls"), r => r.Count == 0, TimeSpan.FromSeconds(60), $"{how}: no call left live");
+        var calls = await ReadModelRows.RowsAsync(app.Database, "kpi_intervals", "call_report_facts");
+        output.WriteLine($"{how}: {calls.Count} kpi_intervals and call_report_facts rows");
+        return new Outcome(rows, calls);
+    }
+
+    static void WithoutCallsToAgents(IServiceCollection s)
+    {
+        var reactor = s.Single(d => d.ServiceType == typeof(IProjection) && d.ImplementationType == typeof(CallsToAgents));
+        s.Remove(reactor);
+    }
+
+    static bool Same(Dictionary<string, long> a, Dictionary<string, long> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    static async Task PostAsync(AppHost app, IReadOnlyList<Dictionary<string, object?>> events)
+    {
+        using var pbx = app.Anonymous();
+        pbx.DefaultRequestHeaders.Add("X-Api-Key", "dev-cti-key");
+        var response = await pbx.PostAsJsonAsync("/api/cti/events", events);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+    }
+
+    sealed record Replay(Dictionary<string, long> Totals, long SignedInMs)
+    {
+        public override string ToString() => $"{SignedInMs} ms: {string.Join(", ", Totals.OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value}"))}";
+    }
+
+    static async Task<Replay> AuditAsync(HttpClient auditor, string agent, DateOnly day)
+    {
+        var json = await auditor.GetFromJsonAsync<JsonElement>($"/api/audit/agents/{agent}/days/{day:yyyy-MM-dd}");
+        var totals = new Dictionary<string, long>();
+        foreach (var p in json.GetProperty("timeline").EnumerateArray())
+        {
+            var key = $"{p.GetProperty("state").GetString()}|{(p.GetProperty("reasonCode").ValueKind == JsonValueKind.String ? p.GetProperty("reasonCode").GetString() : "")}";
+            totals[key] = totals.GetValueOrDefault(key) + p.GetProperty("durationMs").GetInt64();
+        }
+        foreach (var zero in totals.Where(t => t.Value == 0).Select(t => t.Key).ToList()) totals.Remove(zero);
+        return new Replay(totals, json.GetProperty("signedInMs").GetInt64());
+    }
+
+    static async Task<string> StateReportAsync(AppHost app)
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(app.Database);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("""
+            select agent_id, to_char(bucket_start at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD'), state || '|' || reason, sum(ms)::bigint
+            from kpi_agent_states where skill_group = '' group by 1, 2, 3 having sum(ms) <> 0
+            order by 1 collate "C", 2, 3 collate "C"
+            """, conn);
+        var rows = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) rows.Add($"{r.GetString(0)} {r.GetString(1)} {r.GetString(2)} {r.GetInt64(3)}");
+        return string.Join("\n", rows);
+    }
+
+    static async Task<List<string>> AgentRowsAsync(AppHost app, List<string> agents)
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(app.Database);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            "select agent_id || ' ' || state || ' ' || coalesce(reason_code, '-') || ' ' || coalesce(since::text, '-') || ' ' || coalesce(current_call_id, '-') " +
+            "from agent_states where agent_id = any($1) order by agent_id", conn) { Parameters = { new() { Value = agents.ToArray() } } };
+        var rows = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) rows.Add(r.GetString(0));
+        return rows;
+    }
+}
