@@ -94,6 +94,7 @@ public static class Services
                 Description = "Sign in with POST /api/auth/login (the session cookie then authorizes the calls here; the page sends the XSRF header for you).",
             });
             o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "CallCenter.Api.xml"));
+            CallCenter.Infrastructure.Http.OpenApi.OpenApiConventions.Add(o); // R-USE-4: errors, security, parameters, enums for every endpoint
         });
     }
 

@@ -18,7 +18,7 @@ public static class HealthEndpoint
             var database = await Safe(() => db.Database.CanConnectAsync(timeout.Token));
             var health = new Health(eventStore && database ? "healthy" : "unhealthy", eventStore, database);
             return eventStore && database ? Results.Ok(health) : Results.Json(health, statusCode: 503);
-        }).AllowAnonymous().WithTags("Operations").WithSummary("200 when the event store and PostgreSQL answer, 503 otherwise.");
+        }).AllowAnonymous().WithTags("Operations").Produces<Health>().Produces<Health>(StatusCodes.Status503ServiceUnavailable).WithSummary("200 when the event store and PostgreSQL answer, 503 otherwise.");
 
     static async Task<bool> Safe(Func<Task<bool>> check)
     {

@@ -86,6 +86,10 @@ public sealed class ReasonCodeRow
     public string? NameZh { get; set; }
     public bool Active { get; set; } = true;
     public int SortOrder { get; set; }
+    /// <summary>R-STATE-3: going not ready with this reason needs a supervisor's approval.</summary>
+    public bool NeedsApproval { get; set; }
+    /// <summary>At most this many agents away with this reason at once (null: no limit), for the supervisor desk.</summary>
+    public int? MaxAway { get; set; }
 }
 
 public sealed class SettingRow
