@@ -26,13 +26,17 @@ builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
 var app = builder.Build();
 await app.PrepareAsync();
 
+app.UseConfiguredForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
+Outages.UseOutageTracking(app);
 app.UseStatusCodePages();
 app.UseSpa(options.SpaDir);
 app.UseRouting(); // after the static files, so that the SPA fallback route never shadows /assets
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseXsrfCheck();
+app.UseInputGuard();
 app.UseSwaggerWithSession();
 
 app.MapHealth();
