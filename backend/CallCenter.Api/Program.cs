@@ -26,14 +26,17 @@ builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}"); // CALL
 var app = builder.Build();
 await app.PrepareAsync();
 
-app.UseCallCenterForwardedHeaders(options); // CALLCENTER_FORWARDED_HEADERS: the client's address behind a reverse proxy
+app.UseCallCenterForwardedHeaders(options); // CALLCENTER_FORWARDED_HEADERS: the client's address and scheme behind a reverse proxy
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
+Outages.UseOutageTracking(app);
 app.UseStatusCodePages();
 app.UseSpa(options.SpaDir);
 app.UseRouting(); // after the static files, so that the SPA fallback route never shadows /assets
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseXsrfCheck();
+app.UseInputGuard();
 app.UseSwaggerWithSession();
 
 app.MapHealth();

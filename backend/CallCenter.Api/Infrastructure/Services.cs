@@ -82,6 +82,7 @@ public static class Services
         CallCenter.Users.UsersEndpoints.AddUsers(s);
         s.AddProblemDetails();
         s.AddExceptionHandler<ProblemMapping>();
+        s.AddSingleton<Outages>();
         s.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         s.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
         s.AddEndpointsApiExplorer();

@@ -10,6 +10,7 @@ public static class ProjectionEndpoints
     public static IServiceCollection AddProjectionRebuilds(this IServiceCollection s)
     {
         s.AddSingleton<VersionRegistry>();
+        s.AddSingleton<Faults.ProjectionFaults>();
         s.AddSingleton<RebuildProgress>();
         s.AddSingleton<VersionBuilder>();
         s.AddSingleton<ProjectionOverview>();
@@ -43,5 +44,6 @@ public static class ProjectionEndpoints
             .Produces<ProjectionInfo>(StatusCodes.Status202Accepted)
             .WithSummary("Rebuild a read model from position 0 beside the live version, then switch it in atomically (202). 409 while a rebuild of it runs.")
             .WithDescription("The live version keeps answering queries meanwhile. Progress: GET /api/projections and the SignalR message projectionProgress.");
+        Faults.ProjectionFaultEndpoints.Map(g);
     }
 }
