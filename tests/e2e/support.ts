@@ -123,3 +123,12 @@ export async function session(playwright: PlaywrightWorkerArgs['playwright'], ba
     },
   };
 }
+
+/** In the transfer / consult / help dialog: search the colleague list by `query` and pick `agentId`. */
+export async function pickColleague(page: Page, agentId: string, query = agentId): Promise<void> {
+  const select = page.getByTestId('target-agent');
+  await select.click();
+  await page.keyboard.type(query);
+  await page.getByTestId(`target-agent-option-${agentId}`).click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+}

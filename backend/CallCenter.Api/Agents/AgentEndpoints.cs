@@ -1,3 +1,4 @@
+using CallCenter.Agents.Colleagues;
 using CallCenter.Agents.CurrentStates;
 using CallCenter.Agents.GoingNotReady;
 using CallCenter.Agents.GoingReady;
@@ -22,6 +23,7 @@ public static class AgentEndpoints
         g.MapGet("/", (AgentStateQueries q, CancellationToken ct) => q.AllAsync(ct))
             .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.Analyst, Roles.Auditor))
             .WithSummary("Every agent's current state (real-time monitor).");
+        g.MapPresence();
 
         g.MapGet("/{agentId}", async (string agentId, AgentStateQueries q, CurrentUser user, HttpContext http, CancellationToken ct) =>
         {

@@ -38,10 +38,19 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         NotFoundException n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
         WrongExpectedVersionException w => new ProblemDetails
         { Status = 409, Title = "Changed meanwhile.", Detail = w.Message + " Reload and try again." },
-        RuleViolationException r => new ProblemDetails { Status = 422, Title = "Not allowed now.", Detail = r.Message },
+        RuleViolationException r => Coded(new ProblemDetails { Status = 422, Title = "Not allowed now.", Detail = r.Message }, r),
         UnauthorizedAccessException => new ProblemDetails { Status = 401, Title = "Sign in first." },
         _ => null,
     };
+
+    /// <summary>A coded rule carries its code and arguments, so the SPA can say it in the user's language.</summary>
+    static ProblemDetails Coded(ProblemDetails problem, RuleViolationException r)
+    {
+        if (r.Code is null) return problem;
+        problem.Extensions["code"] = r.Code;
+        problem.Extensions["args"] = r.Args;
+        return problem;
+    }
 
     /// <summary>Malformed JSON or a missing body: name the field at fault when the parser knows it.</summary>
     static ProblemDetails BadRequest(BadHttpRequestException b)
