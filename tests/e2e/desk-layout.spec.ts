@@ -19,6 +19,7 @@ async function pageAt(browser: Browser, size: { width: number; height: number },
 for (const size of sizes) {
   for (const locale of locales) {
     const tag = `${size.width}x${size.height} ${locale}`;
+    test.describe.configure({ timeout: 240_000 });
 
     test(`call screen at ${tag}: toolbar on one row in every phase, every part reachable`, async ({ browser, playwright, baseURL }) => {
       const supervisor = await session(playwright, baseURL, 'supervisor1');
