@@ -15,7 +15,7 @@
 // Run by hand against a running app: CALLCENTER_E2E_URL=http://127.0.0.1:5080 npx playwright
 // test -c tests/e2e/playwright.config.ts call-flow
 import { expect, test, type Page } from '@playwright/test';
-import { ensureSignedOut, login, screenshot, session, statusState, waitLive } from './support';
+import { ensureSignedOut, login, pickColleague, screenshot, session, statusState, waitLive } from './support';
 
 interface Customer {
   id: string;
@@ -163,9 +163,9 @@ test('a call: pop with history, answer, hold, consult and transfer to agent2, ha
     await agent1.getByTestId('btn-retrieve').click();
     await expect(panel.getByTestId('call-state')).toHaveAttribute('data-state', 'talking');
 
-    // consult agent2 (agents may not list agents: the id is typed)
+    // consult agent2, picked from the colleagues' presence list
     await agent1.getByTestId('btn-consult').click();
-    await agent1.getByTestId('target-agent').fill('agent2');
+    await pickColleague(agent1, 'agent2');
     await agent1.getByTestId('target-submit').click();
     await expect(panel.getByTestId('call-state')).toHaveAttribute('data-state', 'held');
 

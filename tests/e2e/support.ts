@@ -123,3 +123,48 @@ export async function session(playwright: PlaywrightWorkerArgs['playwright'], ba
     },
   };
 }
+
+/** In the transfer / consult / help dialog: search the colleague list by `query` and pick `agentId`. */
+export async function pickColleague(page: Page, agentId: string, query = agentId): Promise<void> {
+  const select = page.getByTestId('target-agent');
+  await select.click();
+  await page.keyboard.type(query);
+  await page.getByTestId(`target-agent-option-${agentId}`).click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+}
+
+/** Open a menu leaf (menu-{leaf}), expanding its group (menu-{group}) first when needed. */
+export async function openMenu(page: Page, group: string, leaf: string): Promise<void> {
+  const item = page.getByTestId(`menu-${leaf}`);
+  if (!(await item.isVisible())) await page.getByTestId(`menu-${group}`).locator('.ant-menu-submenu-title').first().click();
+  await item.click();
+}
+
+/** The active tab's content. */
+export const activePane = (page: Page) => page.locator('.desktop-tab-pane:visible');
+
+/**
+ * Scrolls the last actionable element of the active tab into view and proves it can be clicked
+ * there (Playwright's actionability: visible, stable, receives the pointer — not covered or clipped).
+ */
+export async function lastPartReachable(page: Page): Promise<void> {
+  const pane = activePane(page);
+  const parts = pane.locator('button:visible, input:visible, textarea:visible, a:visible, [role="combobox"]:visible, td:visible');
+  await expect(parts.first()).toBeVisible();
+  const last = parts.last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  await last.click({ trial: true });
+}
+
+/** Every button of the desk toolbar sits on one row, and the toolbar is one row high. */
+export async function toolbarOnOneRow(page: Page): Promise<void> {
+  const toolbar = page.getByTestId('desk-toolbar');
+  const box = await toolbar.boundingBox();
+  expect(box!.height, 'toolbar height').toBeLessThan(56);
+  const tops = await toolbar.locator('button:visible').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)));
+  expect(tops.length).toBeGreaterThan(5);
+  expect(Math.max(...tops) - Math.min(...tops), `button centres ${tops.join(',')}`).toBeLessThanOrEqual(4);
+  const overflow = await toolbar.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow, 'nothing cut off on the right').toBeLessThanOrEqual(1);
+}

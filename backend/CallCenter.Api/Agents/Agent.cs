@@ -51,6 +51,8 @@ public sealed record Agent(string Status, string? ReasonCode, DateTimeOffset? Si
     string? CurrentCallId = null, string? UntaggedCallId = null, string? LastTaggedCallId = null)
 {
     public string[] OnCalls { get; init; } = [];
+    /// <summary>R-TAG-2: further ended customer calls waiting for a tag after UntaggedCallId (e.g. a call dialled out while holding).</summary>
+    public string[] MoreUntagged { get; init; } = [];
     public string[] InternalCalls { get; init; } = [];
     public string? ResumeStatus { get; init; }
     public string? ResumeReasonCode { get; init; }
@@ -88,15 +90,22 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
         AgentBecameNotReady x => s with { Status = AgentStatus.NotReady, ReasonCode = x.ReasonCode, Since = x.At },
         AgentStartedWrapUp x => s with { Status = AgentStatus.WrapUp, ReasonCode = null, Since = x.At },
         AgentEndedWrapUp x => s with { Status = AgentStatus.Ready, ReasonCode = null, Since = x.At },
-        AgentSignedOut x => Initial with { Since = x.At, UntaggedCallId = s.UntaggedCallId, LastTaggedCallId = s.LastTaggedCallId, AutoAnswer = s.AutoAnswer, Forwarding = s.Forwarding },
+        AgentSignedOut x => Initial with { Since = x.At, UntaggedCallId = s.UntaggedCallId, MoreUntagged = s.MoreUntagged, LastTaggedCallId = s.LastTaggedCallId, AutoAnswer = s.AutoAnswer, Forwarding = s.Forwarding },
         AgentCallStarted x => StartCall(s, x),
         AgentCallEnded x => EndCall(s, x),
-        AgentCallTagged x => s with { UntaggedCallId = s.UntaggedCallId == x.CallId ? null : s.UntaggedCallId, LastTaggedCallId = x.CallId },
+        AgentCallTagged x => Tagged(s, x),
         AgentSkillGroupsChanged x => s with { SkillGroups = x.SkillGroups },
         AgentAutoAnswerSet x => s with { AutoAnswer = x.On },
         AgentForwardingSet x => s with { Forwarding = x.Forwarding },
         _ => s,
     };
+
+    /// <summary>The tagged call leaves the calls to tag; the next one waiting (if any) is asked for next.</summary>
+    static Agent Tagged(Agent s, AgentCallTagged x)
+    {
+        if (s.UntaggedCallId != x.CallId) return s with { MoreUntagged = [.. s.MoreUntagged.Where(c => c != x.CallId)], LastTaggedCallId = x.CallId };
+        return s with { UntaggedCallId = s.MoreUntagged.FirstOrDefault(), MoreUntagged = [.. s.MoreUntagged.Skip(1)], LastTaggedCallId = x.CallId };
+    }
 
     static Agent StartCall(Agent s, AgentCallStarted x)
     {
@@ -120,10 +129,13 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
     static Agent EndCall(Agent s, AgentCallEnded x)
     {
         var isInternal = s.InternalCalls.Contains(x.CallId);
-        var untagged = isInternal || s.LastTaggedCallId == x.CallId ? s.UntaggedCallId : x.CallId;
+        var needsTag = !isInternal && s.LastTaggedCallId != x.CallId;
+        var untagged = needsTag && s.UntaggedCallId is null ? x.CallId : s.UntaggedCallId;
+        // a second ended customer call while one waits for its tag (dialled out while holding): it waits its turn, never lost
+        string[] more = needsTag && untagged != x.CallId && !s.MoreUntagged.Contains(x.CallId) ? [.. s.MoreUntagged, x.CallId] : s.MoreUntagged;
         if (!s.OnCalls.Contains(x.CallId)) return s; // never on it (e.g. rang, then forwarded): nothing to tag
         string[] remaining = [.. s.OnCalls.Where(c => c != x.CallId)];
-        var after = s with { OnCalls = remaining, InternalCalls = [.. s.InternalCalls.Where(c => c != x.CallId)], UntaggedCallId = untagged };
+        var after = s with { OnCalls = remaining, InternalCalls = [.. s.InternalCalls.Where(c => c != x.CallId)], UntaggedCallId = untagged, MoreUntagged = more };
         if (remaining.Length > 0) return after with { CurrentCallId = remaining[^1] };
         var callOnly = s.ResumeStatus == AgentStatus.SignedOut;
         var resume = callOnly || untagged is null && isInternal && s.ResumeStatus is { } r && r != AgentStatus.Talking;

@@ -14,14 +14,14 @@ public static class AgentDecider
     public static IReadOnlyList<AgentEvent> SignOut(Agent s, string agentId, DateTimeOffset at)
     {
         if (!s.IsSignedIn) return [];
-        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("An agent cannot sign out during a call.");
+        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("An agent cannot sign out during a call.", "onCall");
         return [new AgentSignedOut(agentId, at)];
     }
 
     public static IReadOnlyList<AgentEvent> GoReady(Agent s, string agentId, DateTimeOffset at)
     {
         RequireSignedIn(s);
-        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("An agent on a call cannot go ready.");
+        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("An agent on a call cannot go ready.", "onCall");
         RequireTagged(s);
         return s.Status == AgentStatus.Ready ? [] : [new AgentBecameReady(agentId, at)];
     }
@@ -29,21 +29,21 @@ public static class AgentDecider
     public static IReadOnlyList<AgentEvent> GoNotReady(Agent s, string agentId, string reasonCode, DateTimeOffset at)
     {
         RequireSignedIn(s);
-        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("An agent on a call cannot go not ready.");
+        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("An agent on a call cannot go not ready.", "onCall");
         return s.Status == AgentStatus.NotReady && s.ReasonCode == reasonCode ? [] : [new AgentBecameNotReady(agentId, reasonCode, at)];
     }
 
     public static IReadOnlyList<AgentEvent> StartWrapUp(Agent s, string agentId, DateTimeOffset at)
     {
         RequireSignedIn(s);
-        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("After-call work starts when the call ends.");
+        if (s.Status == AgentStatus.Talking) throw new RuleViolationException("After-call work starts when the call ends.", "onCall");
         return s.Status == AgentStatus.WrapUp ? [] : [new AgentStartedWrapUp(agentId, at)];
     }
 
     public static IReadOnlyList<AgentEvent> EndWrapUp(Agent s, string agentId, DateTimeOffset at)
     {
         RequireSignedIn(s);
-        if (s.Status != AgentStatus.WrapUp) throw new RuleViolationException("The agent is not in after-call work.");
+        if (s.Status != AgentStatus.WrapUp) throw new RuleViolationException("The agent is not in after-call work.", "notInWrapUp");
         RequireTagged(s);
         return [new AgentEndedWrapUp(agentId, at)];
     }
@@ -58,11 +58,11 @@ public static class AgentDecider
     /// <summary>R-TAG-2: after a call ends the agent tags it before taking the next one.</summary>
     static void RequireTagged(Agent s)
     {
-        if (s.UntaggedCallId is { } callId) throw new RuleViolationException($"Tag call {callId} first (purpose and sub-type).");
+        if (s.UntaggedCallId is { } callId) throw new RuleViolationException($"Tag call {callId} first (purpose and sub-type).", "tagFirst", new Dictionary<string, string> { ["callId"] = callId });
     }
 
     static void RequireSignedIn(Agent s)
     {
-        if (!s.IsSignedIn) throw new RuleViolationException("The agent must sign in first.");
+        if (!s.IsSignedIn) throw new RuleViolationException("The agent must sign in first.", "signInFirst");
     }
 }

@@ -1,3 +1,4 @@
+using CallCenter.Agents.Colleagues;
 using CallCenter.Agents.CurrentStates;
 using CallCenter.Agents.GoingNotReady;
 using CallCenter.Agents.GoingReady;
@@ -26,6 +27,7 @@ public static class AgentEndpoints
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.Analyst, Roles.Auditor))
             .WithSummary("Every agent's current state (real-time monitor); a supervisor gets the agents of their own teams.");
+        g.MapPresence();
 
         g.MapGet("/{agentId}", async (string agentId, AgentStateQueries q, CurrentUser user, HttpContext http, CancellationToken ct) =>
         {

@@ -47,8 +47,12 @@ public sealed record VoiceMessageLeft(string CallId, string Ani, string? Queue, 
 /// <summary>R-TAG-1: the agent's tag, with the business area of the customer the call was about (null when unknown).</summary>
 public sealed record CallTagged(string CallId, string AgentId, string Purpose, string Subtype, string? CustomerId, string? Area, DateTimeOffset At) : CallEvent(CallId, At);
 
-/// <summary>Only what call decisions need.</summary>
-public sealed record Call(bool Exists, string? Ani, bool Ended, string[] AgentsWhoAnswered, CallTagged? Tag = null);
+/// <summary>Only what call decisions need. Tags: each agent who handled the call tags their own part (the latest tag of each).</summary>
+public sealed record Call(bool Exists, string? Ani, bool Ended, string[] AgentsWhoAnswered, CallTagged? Tag = null)
+{
+    public IReadOnlyDictionary<string, CallTagged> Tags { get; init; } = new Dictionary<string, CallTagged>();
+    public CallTagged? TagOf(string agentId) => Tags.GetValueOrDefault(agentId);
+}
 
 public sealed class CallStream : IStreamType<Call, CallEvent>
 {
@@ -63,7 +67,7 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         CallDialed x => s with { Exists = true, Ani = x.Number, AgentsWhoAnswered = With(s.AgentsWhoAnswered, x.AgentId) },
         CallConferenced { TargetAgentId: { } t } => s with { Exists = true, AgentsWhoAnswered = With(s.AgentsWhoAnswered, t) },
         CallEnded or CallAbandoned or CallRejected => s with { Exists = true, Ended = true },
-        CallTagged x => s with { Exists = true, Tag = x },
+        CallTagged x => s with { Exists = true, Tag = x, Tags = new Dictionary<string, CallTagged>(s.Tags) { [x.AgentId] = x } },
         _ => s with { Exists = true },
     };
 

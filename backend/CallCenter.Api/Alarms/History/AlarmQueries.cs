@@ -9,7 +9,9 @@ namespace CallCenter.Alarms.History;
 public sealed record AlarmStatus(string Area, string AreaName, int Level, int Count, int WindowMinutes, DateTimeOffset? Since, DateTimeOffset? ChangedAt);
 
 /// <summary>One change of an area's alarm level (R-ALARM-2 history).</summary>
-public sealed record AlarmChange(string Area, string AreaName, DateTimeOffset At, string Kind, int FromLevel, int Level, int Count, int WindowMinutes);
+/// <remarks>Kind "uncounted": a call stopped counting (its "work order dispatched" tag was replaced); CallId names it, levels are -1.</remarks>
+public sealed record AlarmChange(string Area, string AreaName, DateTimeOffset At, string Kind, int FromLevel, int Level, int Count, int WindowMinutes,
+    string? CallId = null);
 
 public sealed class AlarmQueries(NpgsqlConnection connection)
 {
@@ -38,8 +40,12 @@ public sealed class AlarmQueries(NpgsqlConnection connection)
     }
 
     public Task<List<AlarmChange>> HistoryAsync(DateTimeOffset from, DateTimeOffset to, string? area, CancellationToken ct) => Sql.QueryAsync(connection, """
-        select area, at, kind, from_level, level, count, window_minutes from alarm_transitions
-        where at >= $1 and at < $2 and ($3::text is null or area = $3) order by at, area
+        select area, at, kind, from_level, level, count, window_minutes, null::text from alarm_transitions
+        where at >= $1 and at < $2 and ($3::text is null or area = $3)
+        union all
+        select area, at, 'uncounted', -1, -1, 0, 0, call_id from alarm_uncounts
+        where at >= $1 and at < $2 and ($3::text is null or area = $3)
+        order by 2, 1, 3
         """, r => new AlarmChange(r.GetString(0), BusinessAreas.NameOf(r.GetString(0)), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetInt32(3),
-            r.GetInt32(4), r.GetInt32(5), r.GetInt32(6)), ct, from.ToUniversalTime(), to.ToUniversalTime(), area);
+            r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), Sql.Text(r, 7)), ct, from.ToUniversalTime(), to.ToUniversalTime(), area);
 }

@@ -18,5 +18,6 @@ public static class LiveCallEndpoints
             })
             .WithTags("Softphone").RequireAuthorization()
             .WithSummary("The agent's calls in progress: who is on each and ringing / talking / held, muted (live: SignalR callChanged).");
+        app.MapRingingCalls();
     }
 }

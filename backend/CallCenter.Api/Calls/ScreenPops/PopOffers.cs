@@ -18,6 +18,17 @@ public sealed class PopOffers(PopsStore pops, CallFactsStore calls, PopBuilder b
         return await StoreAsync(e.CallId, e.AgentId, e.At, await builder.BuildAsync(call, call.ArrivedAt ?? e.At, ct), position, ct);
     }
 
+    /// <summary>
+    /// A consulted agent joins the call (three-way, three-party help, and so connect-and-release): the same pop, R-POP-6 for
+    /// every leg. The joining agent may read it from now on; it is pushed to them as on an offer.
+    /// </summary>
+    public async Task<ScreenPopDto?> JoinedAsync(CallConferenced e, ulong position, CancellationToken ct)
+    {
+        if (e.TargetAgentId is not { } joining || await pops.FindAsync(e.CallId, ct) is not { } stored) return null;
+        await pops.JoinedAsync(e.CallId, joining, position, ct);
+        return ScreenPopDto.From(e.CallId, joining, stored.Content);
+    }
+
     /// <summary>The CallFacts row is written first, so the pop sees the dialed number.</summary>
     public async Task<ScreenPopDto?> DialedAsync(CallDialed e, ulong position, CancellationToken ct)
     {

@@ -33,4 +33,11 @@ public sealed class PopsStore(NpgsqlConnection connection)
             offered_to = case when $2 = any(offered_to) then offered_to else offered_to || $2 end
         where call_id = $1
         """, ct, callId, agentId, (long)position);
+
+    /// <summary>An agent joined the call (conference, connect-and-release): may read its pop too.</summary>
+    public Task JoinedAsync(string callId, string agentId, ulong position, CancellationToken ct) => Sql.ExecAsync(connection, """
+        update screen_pops set position = $3,
+            offered_to = case when $2 = any(offered_to) then offered_to else offered_to || $2 end
+        where call_id = $1
+        """, ct, callId, agentId, (long)position);
 }

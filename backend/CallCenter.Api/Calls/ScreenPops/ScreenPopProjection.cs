@@ -13,7 +13,8 @@ namespace CallCenter.Calls.ScreenPops;
 /// <summary>
 /// R-POP: keeps calls by number and work orders by customer, and computes each call's pop when it is first offered
 /// (event time only: "before this call" is by the calls' arrival times, so a rebuild gives the same rows).
-/// Every offer (a transfer too, R-POP-6) pushes the pop to the agent it rings at; a consult or help call carries the
+/// Every offer (a transfer too, R-POP-6) pushes the pop to the agent it rings at, and so does joining the call (conference,
+/// connect-and-release); a consult or help call carries the
 /// pop of the call it is about. Internal calls have none. An outbound call pops by the dialed number for the dialing agent.
 /// </summary>
 public sealed class ScreenPopProjection(UserDirectory users) : IProjection
@@ -55,6 +56,7 @@ public sealed class ScreenPopProjection(UserDirectory users) : IProjection
                 CallAnswered { Internal: false } e => await Done(calls.AnsweredAsync(e.CallId, e.AgentId, await users.NameOfAsync(e.AgentId, ct), recorded.Position, ct)),
                 CallTagged e => await Done(calls.TaggedAsync(e, recorded.Position, ct)),
                 CallOffered e => await offers.OfferedAsync(e, recorded.Position, ct),
+                CallConferenced e => await offers.JoinedAsync(e, recorded.Position, ct),
                 _ => null,
             };
             if (pushed is not null) pushes.Add(new PopPush(pushed, recorded.Created));

@@ -35,14 +35,17 @@ public static class TagDecider
     public static IReadOnlyList<CallEvent> Decide(Call call, TagCall c, string? area)
     {
         if (!call.Exists) throw new NotFoundException($"There is no call '{c.CallId}'.");
-        var handledIt = call.AgentsWhoAnswered.Contains(c.AgentId);
-        if (!handledIt && !c.BySupervisor) throw new ForbiddenException($"'{c.AgentId}' did not handle call '{c.CallId}'.");
-        // A supervisor tagging for the team tags on behalf of the agent who answered last.
-        var agent = handledIt ? c.AgentId : call.AgentsWhoAnswered.LastOrDefault()
-            ?? throw new RuleViolationException($"Call '{c.CallId}' was never answered: there is nothing to tag.");
-        if (call.Tag is { } t && t.Purpose == c.Purpose && t.Subtype == c.Subtype && t.CustomerId == c.CustomerId && t.AgentId == agent) return [];
+        if (!call.AgentsWhoAnswered.Contains(c.AgentId) && !c.BySupervisor) throw new ForbiddenException($"'{c.AgentId}' did not handle call '{c.CallId}'.");
+        var agent = TaggingAgent(call, c);
+        // each agent tags their own part of the call (a transfer chain, a conference): only their own earlier tag is replaced
+        if (call.TagOf(agent) is { } t && t.Purpose == c.Purpose && t.Subtype == c.Subtype && t.CustomerId == c.CustomerId) return [];
         return [new CallTagged(c.CallId, agent, c.Purpose!, c.Subtype!, c.CustomerId, area, c.At)];
     }
+
+    /// <summary>Whose part the tag is: the caller's own, or — a supervisor tagging for the team — the agent who answered last.</summary>
+    public static string TaggingAgent(Call call, TagCall c) =>
+        call.AgentsWhoAnswered.Contains(c.AgentId) ? c.AgentId : call.AgentsWhoAnswered.LastOrDefault()
+            ?? throw new RuleViolationException($"Call '{c.CallId}' was never answered: there is nothing to tag.", "nothingToTag");
 }
 
 public sealed class TagCallHandler(CommandPipeline pipeline, CustomerAreas areas, CurrentUser user) : ICommandHandler<TagCall, TagResult>
@@ -53,7 +56,7 @@ public sealed class TagCallHandler(CommandPipeline pipeline, CustomerAreas areas
         var area = await areas.AreaOfAsync(c.CustomerId, call.Ani, ct);
         var decided = await pipeline.AppendAsync<CallStream, Call, CallEvent>(
             c.CallId, call, revision, TagDecider.Decide(call, c, area), c.By ?? user.Metadata(c.AgentId), ct);
-        var tag = decided.State.Tag!;
+        var tag = decided.State.TagOf(TagDecider.TaggingAgent(call, c))!;
         await FreeAgentAsync(tag, c.By ?? user.Metadata(tag.AgentId), ct);
         return new TagResult(c.CallId, tag.Purpose, tag.Subtype, tag.CustomerId, tag.Area, decided.Revision);
     }

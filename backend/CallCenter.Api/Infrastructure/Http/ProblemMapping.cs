@@ -49,13 +49,22 @@ public sealed class ProblemMapping(IProblemDetailsService problems, Outages outa
         NotFoundException n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
         WrongExpectedVersionException w => new ProblemDetails
         { Status = 409, Title = "Changed meanwhile.", Detail = w.Message + " Reload and try again." },
-        RuleViolationException r => new ProblemDetails { Status = 422, Title = "Not allowed now.", Detail = r.Message },
+        RuleViolationException r => Coded(new ProblemDetails { Status = 422, Title = "Not allowed now.", Detail = r.Message }, r),
         UnauthorizedAccessException => new ProblemDetails { Status = 401, Title = "Sign in first." },
         // A value PostgreSQL refuses (a safety net under the validators: InputGuard and the per-field limits come first).
         _ when Outages.Postgres(exception) is { SqlState: { } state } && (state.StartsWith("22") || state == "54000") => new ProblemDetails
         { Status = 400, Title = "The request is not valid.", Detail = "A value is out of the range the database accepts." },
         _ => null,
     };
+
+    /// <summary>A coded rule carries its code and arguments, so the SPA can say it in the user's language.</summary>
+    static ProblemDetails Coded(ProblemDetails problem, RuleViolationException r)
+    {
+        if (r.Code is null) return problem;
+        problem.Extensions["code"] = r.Code;
+        problem.Extensions["args"] = r.Args;
+        return problem;
+    }
 
     /// <summary>Malformed JSON or a missing body: name the field at fault when the parser knows it.</summary>
     static ProblemDetails BadRequest(BadHttpRequestException b)

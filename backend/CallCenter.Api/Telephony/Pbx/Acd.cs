@@ -4,7 +4,7 @@ namespace CallCenter.Telephony.Pbx;
 
 /// <summary>An agent as the PBX's ACD sees it (from the agent-states read model).</summary>
 public sealed record PbxAgent(string AgentId, string Status, DateTimeOffset? Since, string? Extension, string[] SkillGroups,
-    bool AutoAnswer, Forwarding Forwarding, string[] OnCalls);
+    bool AutoAnswer, Forwarding Forwarding, string[] OnCalls, string? UntaggedCallId = null);
 
 /// <summary>The queue facts the PBX needs when a call arrives.</summary>
 public sealed record AcdQueue(string Id, int MaxWaitSeconds, bool Open, string[] DutyAgents)

@@ -27,6 +27,6 @@ public sealed class PbxAgents(IServiceScopeFactory scopes)
     static PbxAgent ToAgent(AgentStateRow row)
     {
         var s = AgentStateRow.Fold(row);
-        return new PbxAgent(row.AgentId, s.Status, s.Since, s.Extension, s.SkillGroups, s.AutoAnswer, s.Forwarding, s.OnCalls);
+        return new PbxAgent(row.AgentId, s.Status, s.Since, s.Extension, s.SkillGroups, s.AutoAnswer, s.Forwarding, s.OnCalls, s.UntaggedCallId);
     }
 }

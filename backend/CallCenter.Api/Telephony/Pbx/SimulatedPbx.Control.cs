@@ -10,7 +10,7 @@ public sealed partial class SimulatedPbx
     {
         var call = Find(callId);
         var leg = LegOf(call, agentId);
-        if (leg.State != LegState.Ringing) throw new RuleViolationException($"Call '{callId}' is not ringing at '{agentId}'.");
+        if (leg.State != LegState.Ringing) throw new RuleViolationException($"Call '{callId}' is not ringing at '{agentId}'.", "notRinging");
         await ConnectAsync(call, leg, by, ct);
     }, ct);
 
@@ -18,10 +18,11 @@ public sealed partial class SimulatedPbx
     {
         var call = Find(callId);
         if (call.Ringing is not { } ringing || ringing.AgentId == agentId)
-            throw new RuleViolationException($"Call '{callId}' is not ringing at another extension.");
+            throw new RuleViolationException($"Call '{callId}' is not ringing at another extension.", "notRingingElsewhere");
         if (await agents.OneAsync(agentId, ct) is not { Status: not Agents.AgentStatus.SignedOut })
-            throw new RuleViolationException("Sign in before picking up a call.");
-        if (IsBusy(agentId) && !HoldsOnly(agentId)) throw new RuleViolationException($"'{agentId}' is already on a call.");
+            throw new RuleViolationException("Sign in before picking up a call.", "signInFirst");
+        if (call.IsInbound) await RequireTaggedAsync(agentId, ct);
+        if (IsBusy(agentId) && !HoldsOnly(agentId)) throw new RuleViolationException($"'{agentId}' is already on a call.", "alreadyOnCall");
         call.Legs.Remove(ringing);
         var leg = new PbxLeg(agentId, LegState.Ringing, Now);
         call.Legs.Add(leg);
@@ -47,9 +48,9 @@ public sealed partial class SimulatedPbx
         {
             var call = Find(callId);
             var leg = LegOf(call, agentId);
-            if (leg.State != from) throw new RuleViolationException($"Call '{callId}' {notInState} at '{agentId}'.");
+            if (leg.State != from) throw new RuleViolationException($"Call '{callId}' {notInState} at '{agentId}'.", to == LegState.Held ? "notTalking" : "notHeld");
             if (to == LegState.Talking && calls.Values.Any(c => c != call && c.LegOf(agentId)?.State == LegState.Talking))
-                throw new RuleViolationException("Hold or end the other call first.");
+                throw new RuleViolationException("Hold or end the other call first.", "holdOtherFirst");
             leg.State = to;
             leg.Since = Now;
             await ReportAsync(by, ct, Fact(fact, call, agentId));
@@ -62,7 +63,7 @@ public sealed partial class SimulatedPbx
     {
         var call = Find(callId);
         var leg = LegOf(call, agentId);
-        if (leg.State != LegState.Talking) throw new RuleViolationException($"Call '{callId}' is not talking at '{agentId}'.");
+        if (leg.State != LegState.Talking) throw new RuleViolationException($"Call '{callId}' is not talking at '{agentId}'.", "notTalking");
         if (leg.Muted == muted) return; // idempotent
         leg.Muted = muted;
         await ReportAsync(by, ct, Fact(muted ? "CallMuted" : "CallUnmuted", call, agentId));

@@ -10,7 +10,8 @@ public sealed partial class SimulatedPbx
     public Task<string> DialAsync(string agentId, DialTarget target, EventMetadata by, CancellationToken ct) => Locked(async () =>
     {
         await RequireSignedInAsync(agentId, ct);
-        if (IsBusy(agentId) && !HoldsOnly(agentId)) throw new RuleViolationException("Hold the current call before dialing another.");
+        if (IsBusy(agentId) && !HoldsOnly(agentId)) throw new RuleViolationException("Hold the current call before dialing another.", "holdFirst");
+        if (target.Number is not null) await RequireTaggedAsync(agentId, ct); // an outbound call is a customer call (R-TAG-2)
         return await DialCoreAsync(agentId, target, target.Number is not null ? CallKinds.Outbound : CallKinds.Internal, null, [], by, ct);
     }, ct);
 
@@ -19,7 +20,7 @@ public sealed partial class SimulatedPbx
         {
             var call = Find(callId);
             var leg = LegOf(call, agentId);
-            if (leg.State == LegState.Ringing) throw new RuleViolationException($"Answer call '{callId}' first.");
+            if (leg.State == LegState.Ringing) throw new RuleViolationException($"Answer call '{callId}' first.", "answerFirst");
             var hold = new List<CtiEvent>();
             if (leg.State == LegState.Talking) hold.Add(Fact("CallHeld", call, agentId));
             var id = await DialCoreAsync(agentId, target, purpose == "help" ? CallKinds.Help : CallKinds.Consult, callId, hold, by, ct);
@@ -69,25 +70,36 @@ public sealed partial class SimulatedPbx
         if (target.Number is not null) return null;
         if (target.AgentId is { } other)
         {
-            if (other == agentId) throw new RuleViolationException("An agent cannot call itself.");
+            if (other == agentId) throw new RuleViolationException("An agent cannot call itself.", "callSelf");
             var callee = await agents.OneAsync(other, ct);
             if (callee is null || callee.Status == Agents.AgentStatus.SignedOut)
-                throw new RuleViolationException($"'{other}' is not signed in.");
-            if (ForwardingOf(callee) is null && (IsBusy(other) || callee.OnCalls.Length > 0)) throw new RuleViolationException($"'{other}' is on a call.");
+                throw new RuleViolationException($"'{other}' is not signed in.", "agentSignedOut", new Dictionary<string, string> { ["agentId"] = other });
+            if (ForwardingOf(callee) is null && (IsBusy(other) || callee.OnCalls.Length > 0))
+                throw new RuleViolationException($"'{other}' is on a call.", "agentBusy", new Dictionary<string, string> { ["agentId"] = other });
+            // R-TAG-2: an agent with an untagged customer call takes no other call (no help call, hence no customer by connect-and-release)
+            if (callee.UntaggedCallId is not null)
+                throw new RuleViolationException($"'{other}' has a call to tag first.", "agentMustTag", new Dictionary<string, string> { ["agentId"] = other });
             return callee;
         }
         if (target.Queue is { } queue)
         {
-            var free = (await agents.AllAsync(ct)).Where(a => a.AgentId != agentId && IsFree(a) && a.SkillGroups.Contains(queue))
+            var free = (await agents.AllAsync(ct)).Where(a => a.AgentId != agentId && IsFree(a) && a.UntaggedCallId is null && a.SkillGroups.Contains(queue))
                 .OrderBy(a => a.Since).ThenBy(a => a.AgentId, StringComparer.Ordinal).FirstOrDefault();
-            return free ?? throw new RuleViolationException($"Nobody in skill group '{queue}' is ready.");
+            return free ?? throw new RuleViolationException($"Nobody in skill group '{queue}' is ready.", "queueNobodyReady", new Dictionary<string, string> { ["queue"] = queue });
         }
-        throw new RuleViolationException("Say whom to call: an agent, a skill group or a number.");
+        throw new RuleViolationException("Say whom to call: an agent, a skill group or a number.", "noTarget");
+    }
+
+    /// <summary>R-TAG-2: an agent whose ended customer call is untagged takes no other customer call, by any softphone path.</summary>
+    async Task RequireTaggedAsync(string agentId, CancellationToken ct)
+    {
+        if (await agents.OneAsync(agentId, ct) is { UntaggedCallId: { } untagged })
+            throw new RuleViolationException($"Tag call {untagged} first (purpose and sub-type).", "tagFirst", new Dictionary<string, string> { ["callId"] = untagged });
     }
 
     async Task RequireSignedInAsync(string agentId, CancellationToken ct)
     {
         if (await agents.OneAsync(agentId, ct) is not { Status: not Agents.AgentStatus.SignedOut })
-            throw new RuleViolationException("Sign in first.");
+            throw new RuleViolationException("Sign in first.", "signInFirst");
     }
 }

@@ -11,8 +11,8 @@ public sealed partial class SimulatedPbx
     {
         var call = Find(callId);
         var leg = LegOf(call, agentId);
-        if (leg.State == LegState.Ringing) throw new RuleViolationException($"Answer call '{callId}' first.");
-        if (call.Connected.Count() > 1) throw new RuleViolationException("Leave the conference instead (hang up): the others stay connected.");
+        if (leg.State == LegState.Ringing) throw new RuleViolationException($"Answer call '{callId}' first.", "answerFirst");
+        if (call.Connected.Count() > 1) throw new RuleViolationException("Leave the conference instead (hang up): the others stay connected.", "leaveConference");
         var callee = await CalleeAsync(agentId, target, ct);
         var number = callee is null ? target.Number : ForwardingOf(callee);
         call.Legs.Remove(leg);
@@ -110,10 +110,10 @@ public sealed partial class SimulatedPbx
         var consult = Find(consultCallId);
         LegOf(call, agentId);
         LegOf(consult, agentId);
-        if (consult.ConsultFor != call.Id) throw new RuleViolationException($"Call '{consultCallId}' is not a consultation about '{callId}'.");
+        if (consult.ConsultFor != call.Id) throw new RuleViolationException($"Call '{consultCallId}' is not a consultation about '{callId}'.", "notAConsultation");
         if (consult.External) return (call, consult, null);
         var consulted = consult.Connected.FirstOrDefault(l => l.AgentId != agentId)
-            ?? throw new RuleViolationException("The consulted party has not answered yet.");
+            ?? throw new RuleViolationException("The consulted party has not answered yet.", "consultNotAnswered");
         return (call, consult, consulted.AgentId);
     }
 }

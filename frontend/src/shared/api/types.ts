@@ -61,4 +61,7 @@ export interface ProblemDetails {
   status?: number;
   detail?: string;
   errors?: Record<string, string[]>;
+  /** A stable id of the broken rule (422), translated by the SPA as errorCode.{code} with `args`. */
+  code?: string;
+  args?: Record<string, string>;
 }

@@ -1,3 +1,4 @@
+import { useSkillGroupName } from '../../../shared/ui/useSkillGroupName';
 import { Card, Descriptions, Empty, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMyAgentState, useMyStateHistory } from '../../../shared/agentState/useMyAgentState';
@@ -11,6 +12,7 @@ import { useReasonName } from '../../../shared/ui/useReasonName';
 /** "My state" tab: the current state in large, and the changes seen live this session. */
 export function MyStatePanel() {
   const { t, i18n } = useTranslation();
+  const groupName = useSkillGroupName();
   const me = useMe().data;
   const agentState = useMyAgentState();
   const history = useMyStateHistory(me?.id);
@@ -53,7 +55,7 @@ export function MyStatePanel() {
               {
                 key: 'groups',
                 label: t('status.skillGroups'),
-                children: (agentState?.skillGroups?.length ? agentState.skillGroups : me?.skillGroups ?? []).join(', ') || '—',
+                children: (agentState?.skillGroups?.length ? agentState.skillGroups : me?.skillGroups ?? []).map(groupName).join(', ') || '—',
               },
             ]}
           />

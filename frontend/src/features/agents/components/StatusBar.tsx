@@ -1,3 +1,4 @@
+import { useSkillGroupName } from '../../../shared/ui/useSkillGroupName';
 import { ApiOutlined } from '@ant-design/icons';
 import { Badge, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,7 @@ const hubBadge: Record<HubStatus, 'success' | 'processing' | 'warning' | 'error'
 /** Bottom status bar (R-UI-2): work ID, name, skill groups, extension, agent state. */
 export function StatusBar() {
   const { t } = useTranslation();
+  const groupName = useSkillGroupName();
   const me = useMe().data;
   const agentState = useMyAgentState();
   const hub = useHubStatus();
@@ -37,7 +39,7 @@ export function StatusBar() {
         {me.name}
       </Field>
       <Field label={t('status.skillGroups')} testId="status-skill-groups">
-        {skillGroups.length ? skillGroups.map((g) => <Tag key={g} className={styles.tag}>{g}</Tag>) : t('status.none')}
+        {skillGroups.length ? skillGroups.map((g) => <Tag key={g} className={styles.tag}>{groupName(g)}</Tag>) : t('status.none')}
       </Field>
       <Field label={t('status.extension')} testId="status-extension">
         {extension ?? t('status.none')}

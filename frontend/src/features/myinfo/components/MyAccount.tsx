@@ -1,3 +1,4 @@
+import { useSkillGroupName } from '../../../shared/ui/useSkillGroupName';
 import { Card, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../shared/auth/useMe';
@@ -5,6 +6,7 @@ import { useMe } from '../../../shared/auth/useMe';
 /** "My account" (R-ME-1): who I am, my roles and skill groups, straight from /api/me. */
 export function MyAccount() {
   const { t } = useTranslation();
+  const groupName = useSkillGroupName();
   const me = useMe().data;
   if (!me) return null;
   return (
@@ -33,7 +35,7 @@ export function MyAccount() {
           {
             key: 'skillGroups',
             label: t('status.skillGroups'),
-            children: me.skillGroups.length ? me.skillGroups.map((g) => <Tag key={g}>{g}</Tag>) : '—',
+            children: me.skillGroups.length ? me.skillGroups.map((g) => <Tag key={g}>{groupName(g)}</Tag>) : '—',
           },
           { key: 'extension', label: t('status.extension'), children: me.extension ?? '—' },
         ]}

@@ -26,7 +26,7 @@ export function ReportTable({ definition, rows, loading, text }: Props) {
         align: isNumericKind(kind) ? 'right' : 'left',
         sorter: (a: KeyedRow, b: KeyedRow) => compareCells(kind, a[key], b[key], language),
         showSorterTooltip: false,
-        render: (value: unknown) => formatCell(kind, value, language, text.unknown),
+        render: (value: unknown) => (kind === 'text' && typeof value === 'string' ? text.code(key, formatCell(kind, value, language, text.unknown)) : formatCell(kind, value, language, text.unknown)),
         onCell: () => ({ 'data-column': key }) as TdHTMLAttributes<HTMLTableCellElement>,
       })),
     [definition, text, language],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chartOption } from './chartOption';
 import { oneTimeFix, oneTimeFixRows, queueTime } from './testReports';
 
-const text = { language: 'en', column: (k: string) => `label:${k}`, unknown: 'Unknown' };
+const text = { language: 'en', column: (k: string) => `label:${k}`, unknown: 'Unknown', code: (_k: string, v: string) => v };
 
 describe('chartOption', () => {
   it('draws one bar series per chart column, a percent series on its own % axis', () => {

@@ -8,13 +8,17 @@ export interface ReportText {
   column: (key: string) => string;
   /** The backend's "unknown" grouping key. */
   unknown: string;
+  /** A text cell in the reader's language where the value is a code the SPA knows (agent states). */
+  code: (key: string, value: string) => string;
 }
 
 export function useReportText(): ReportText {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   return useMemo(
-    () => ({ language, column: (key: string) => t(`reports.columns.${key}`, { defaultValue: key }), unknown: t('reports.unknown') }),
+    () => ({ language, column: (key: string) => t(`reports.columns.${key}`, { defaultValue: key }), unknown: t('reports.unknown'),
+      code: (key: string, value: string) => (key === 'state' ? t(`state.${value}`, { defaultValue: value }) : value),
+    }),
     [t, language],
   );
 }

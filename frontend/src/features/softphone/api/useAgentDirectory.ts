@@ -1,21 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
-import { isApiError } from '../../../shared/api/ApiError';
 import { apiGet } from '../../../shared/api/client';
-import { queryKeys } from '../../../shared/api/queryKeys';
-import type { AgentState } from '../../../shared/api/types';
+import type { AgentStateKey } from '../../../shared/api/types';
+
+/** What an agent may know of a colleague (GET /api/agents/presence): name, state, extension. */
+export interface ColleaguePresence {
+  agentId: string;
+  name: string;
+  state: AgentStateKey;
+  extension: string | null;
+}
 
 /**
- * Agents to pick a transfer / consult target from: GET /api/agents when this user may list
- * them (supervisors, admins); `null` when not permitted (403), so the picker asks for an id.
+ * Colleagues to pick a transfer / consult / help target from (GET /api/agents/presence, any desk
+ * user), refreshed while the picker is open; `null` when it cannot be read, so the picker asks for an id.
  */
 export function useAgentDirectory(enabled: boolean) {
   const query = useQuery({
-    queryKey: queryKeys.agents,
-    queryFn: ({ signal }) => apiGet<AgentState[]>('/api/agents', signal),
+    queryKey: ['agents', 'presence'],
+    queryFn: ({ signal }) => apiGet<ColleaguePresence[]>('/api/agents/presence', signal),
     enabled,
     retry: false,
-    staleTime: 30_000,
+    staleTime: 2_000,
+    refetchInterval: enabled ? 3_000 : false,
   });
-  const forbidden = isApiError(query.error) && (query.error.status === 403 || query.error.status === 401);
-  return { agents: forbidden || query.isError ? null : query.data, loading: query.isLoading };
+  return { agents: query.isError ? null : query.data, loading: query.isLoading };
 }

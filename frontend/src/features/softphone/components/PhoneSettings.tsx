@@ -1,3 +1,4 @@
+import { useSkillGroupName } from '../../../shared/ui/useSkillGroupName';
 import { Button, Checkbox, Divider, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import {
 /** Auto-answer (R-PHONE-2), call forwarding (R-PHONE-13) and active skill groups (R-PHONE-12). */
 export function PhoneSettings({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const groupName = useSkillGroupName();
   const agentState = useMyAgentState();
   const save = usePhoneSettings(me.id);
   const [memory] = useState(() => readPhoneSettings(me.id));
@@ -93,7 +95,7 @@ export function PhoneSettings({ me }: { me: Me }) {
           data-testid="skill-groups"
           value={groups}
           onChange={(v) => setGroups(me.skillGroups.filter((g) => (v as string[]).includes(g)))}
-          options={me.skillGroups.map((g) => ({ value: g, label: g }))}
+          options={me.skillGroups.map((g) => ({ value: g, label: groupName(g) }))}
         />
       </div>
       <Button

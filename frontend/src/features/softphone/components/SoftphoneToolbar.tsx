@@ -15,7 +15,7 @@ import {
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { Button, Popover, Space, Tooltip } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyAgentState } from '../../../shared/agentState/useMyAgentState';
 import { useMe } from '../../../shared/auth/useMe';
@@ -31,6 +31,7 @@ import {
   type ActionPlan,
   type SoftphoneAction,
 } from '../api/softphoneRules';
+import { useUnansweredNotice } from '../api/useUnansweredNotice';
 import { DialPad, type DialRequest } from './DialPad';
 import { PhoneSettings } from './PhoneSettings';
 import { PickUpPanel } from './PickUpPanel';
@@ -66,6 +67,8 @@ export function SoftphoneToolbar() {
   const [popover, setPopover] = useState<'dial' | 'pickUp' | 'settings' | null>(null);
   const [targetFor, setTargetFor] = useState<TargetPurpose | null>(null);
   const situation = useMemo(() => callSituation(calls, me?.id ?? ''), [calls, me?.id]);
+  const hungUpByMe = useRef(new Set<string>());
+  useUnansweredNotice(calls, me?.id ?? '', hungUpByMe);
 
   if (!me || agentState === null) return null; // not an agent: no phone
 
@@ -90,6 +93,7 @@ export function SoftphoneToolbar() {
       case 'unmute':
         return run({ verb: action, callId });
       case 'hangUp':
+        hungUpByMe.current.add(callId);
         return run({ verb: 'hang-up', callId });
       case 'dial':
         return setPopover(popover === 'dial' ? null : 'dial');

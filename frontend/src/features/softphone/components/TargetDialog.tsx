@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallTarget } from '../../../shared/calls/callCommands';
 import { frequentNumbers } from '../../../shared/calls/frequentNumbers';
+import { agentStateColor } from '../../../shared/ui/agentStateStyle';
+import { useSkillGroupName } from '../../../shared/ui/useSkillGroupName';
 import { useAgentDirectory } from '../api/useAgentDirectory';
 
 export type TargetPurpose = 'transfer' | 'consult' | 'help';
@@ -17,11 +19,12 @@ interface Props {
 }
 
 /**
- * Whom to transfer to (blind, R-PHONE-8), consult or ask for help (R-PHONE-11): an agent (picked
- * from GET /api/agents when permitted, else typed), a skill group, or an external number.
+ * Whom to transfer to (blind, R-PHONE-8), consult or ask for help (R-PHONE-11): a colleague picked
+ * from a searchable list of their presence (name, id, extension, state), a skill group, or an external number.
  */
 export function TargetDialog({ purpose, me, busy, onCancel, onSubmit }: Props) {
   const { t } = useTranslation();
+  const groupName = useSkillGroupName();
   const [form] = Form.useForm<{ kind: Kind; value: string }>();
   const [kind, setKind] = useState<Kind>('agent');
   const { agents } = useAgentDirectory(purpose !== null);
@@ -41,11 +44,21 @@ export function TargetDialog({ purpose, me, busy, onCancel, onSubmit }: Props) {
     onSubmit(purpose, target);
   };
 
+  // free colleagues first, then busy ones, signed-out ones last (not selectable)
+  const order: Record<string, number> = { ready: 0, notReady: 1, wrapUp: 2, talking: 3, signedOut: 4 };
   const agentOptions = (agents ?? [])
     .filter((a) => a.agentId !== me.id)
+    .sort((a, b) => (order[a.state] ?? 5) - (order[b.state] ?? 5))
     .map((a) => ({
       value: a.agentId,
-      label: `${a.name} (${a.agentId}) — ${t(`state.${a.state}`)}`,
+      search: `${a.name} ${a.agentId} ${a.extension ?? ''}`,
+      label: (
+        <span data-testid={`target-agent-option-${a.agentId}`}>
+          {a.name} ({a.agentId}
+          {a.extension ? ` · ${t('target.extension', { extension: a.extension })}` : ''}) —{' '}
+          <span style={{ color: agentStateColor[a.state] }}>{t(`state.${a.state}`)}</span>
+        </span>
+      ),
       disabled: a.state === 'signedOut',
     }));
 
@@ -83,7 +96,7 @@ export function TargetDialog({ purpose, me, busy, onCancel, onSubmit }: Props) {
         >
           {kind === 'agent' && agents ? (
             <Select
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={{ optionFilterProp: 'search' }}
               options={agentOptions}
               data-testid="target-agent"
               placeholder={t('target.agentPick')}
@@ -93,7 +106,7 @@ export function TargetDialog({ purpose, me, busy, onCancel, onSubmit }: Props) {
           ) : kind === 'queue' ? (
             <AutoComplete
               data-testid="target-queue"
-              options={me.skillGroups.map((g) => ({ value: g }))}
+              options={me.skillGroups.map((g) => ({ value: g, label: groupName(g) }))}
               placeholder={t('target.queuePlaceholder')}
             />
           ) : (

@@ -1,3 +1,4 @@
+import { useSkillGroupName } from '../../../shared/ui/useSkillGroupName';
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Card, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
@@ -17,6 +18,7 @@ const stateOrder: Record<AgentStateKey, number> = { talking: 0, wrapUp: 1, ready
 /** Live table of every agent's state (R-SUP-7), fed by SignalR through the ['agents'] cache. */
 export function RealtimeMonitor() {
   const { t } = useTranslation();
+  const groupName = useSkillGroupName();
   const agents = useAgents();
   const reasonName = useReasonName();
   const now = useNow();
@@ -82,7 +84,7 @@ export function RealtimeMonitor() {
     {
       key: 'skillGroups',
       title: t('monitor.skillGroups'),
-      render: (_, a) => a.skillGroups.map((g) => <Tag key={g}>{g}</Tag>),
+      render: (_, a) => a.skillGroups.map((g) => <Tag key={g}>{groupName(g)}</Tag>),
     },
   ];
 
