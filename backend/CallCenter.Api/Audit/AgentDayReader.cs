@@ -23,15 +23,15 @@ public sealed record AgentDayEvents(List<AgentRecord> Opening, List<AgentRecord>
 public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
 {
     const string Locate = """
-        select utc_day, first_revision, last_revision from audit_agent_utc_days
-        where agent_id = $1 and utc_day <= $2 order by utc_day desc limit 1
+        select utc_hour, first_revision, last_revision from audit_agent_hours
+        where agent_id = $1 and utc_hour <= $2 order by utc_hour desc limit 1
         """;
 
     /// <summary>The agent's events in [from, to) (the center's day in its zone: 23, 24 or 25 hours).</summary>
     public async Task<AgentDayEvents> ReadAsync(string agentId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var stream = AgentStream.StreamId(agentId);
-        var (start, count) = await StartRevisionAsync(agentId, AgentDayIndex.UtcDay(from), ct);
+        var (start, count) = await StartRevisionAsync(agentId, AgentDayIndex.UtcHour(from), ct);
         var opening = OpeningAsync(stream, start - 1, ct); // meanwhile
         var events = new List<AgentRecord>();
         var before = new List<AgentRecord>();
@@ -59,18 +59,17 @@ public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
     static List<AgentRecord> InEventTime(List<AgentRecord> records) => [.. records.OrderBy(r => r.Event.At)];
 
     /// <summary>
-    /// Where to start reading and how many events to ask for: the first revision of the UTC day the center's day starts in
-    /// through its last and one more; without a row for that UTC day, from just after the last earlier one (or the stream's
-    /// start). The read goes on to wherever the center's day ends (it may end in the next UTC day).
+    /// Where to start reading: the first revision of the UTC hour the center's day starts in; without a row for that hour,
+    /// just after the last earlier hour (or the stream's start). The read goes on to wherever the center's day ends.
     /// </summary>
-    async Task<(long Start, int Count)> StartRevisionAsync(string agentId, DateOnly day, CancellationToken ct)
+    async Task<(long Start, int Count)> StartRevisionAsync(string agentId, DateTimeOffset hour, CancellationToken ct)
     {
         await using var command = db.CreateCommand(Locate);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = agentId });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = day });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = hour });
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return (0, int.MaxValue);
-        return reader.GetFieldValue<DateOnly>(0) == day
+        return reader.GetFieldValue<DateTimeOffset>(0) == hour
             ? (reader.GetInt64(1), (int)Math.Min(reader.GetInt64(2) - reader.GetInt64(1) + 2, int.MaxValue))
             : (reader.GetInt64(2) + 1, int.MaxValue);
     }

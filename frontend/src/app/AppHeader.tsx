@@ -5,6 +5,7 @@ import { useLogout } from '../features/auth/api/session';
 import { CallTimer } from '../features/softphone/components/CallTimer';
 import type { Me } from '../shared/api/types';
 import { LanguageSwitch } from '../shared/i18n/LanguageSwitch';
+import { ZoneHint } from '../shared/ui/ZoneHint';
 import styles from './DesktopShell.module.css';
 
 interface Props {
@@ -39,6 +40,7 @@ export function AppHeader({ me, centerTitle, collapsed, onToggleMenu }: Props) {
       <span className={styles.grow} />
       <Space size={12} align="center">
         <CallTimer />
+        <ZoneHint />
         <LanguageSwitch size="small" />
         <Dropdown
           trigger={['click']}

@@ -109,13 +109,13 @@ public class AgentDayReplayTests : IAsyncLifetime
 
         await using var db = new Npgsql.NpgsqlConnection(app.Database);
         await db.OpenAsync();
-        var utcDay = CallCenter.Audit.AgentDayIndex.UtcDay(CallCenter.Infrastructure.CenterTime.StartOf(Day, CallCenter.Infrastructure.CenterTime.DefaultZone)); // the index is by UTC day
-        await new Npgsql.NpgsqlCommand($"update audit_agent_utc_days set last_revision = first_revision + 10 where agent_id = 'agent1' and utc_day = '{utcDay:yyyy-MM-dd}'", db).ExecuteNonQueryAsync();
+        // The index is by UTC hour: the day's first hour with events lags (it says 11 events where there are more).
+        await new Npgsql.NpgsqlCommand($"update audit_agent_hours set last_revision = first_revision + 10 where agent_id = 'agent1' and first_revision = {indexed.Start}", db).ExecuteNonQueryAsync();
         var lagging = await ReplayAsync();
         Assert.Equal(indexed.Ids, lagging.Ids);
         Assert.Equal(indexed.Start, lagging.Start);
 
-        await new Npgsql.NpgsqlCommand("delete from audit_agent_utc_days where agent_id = 'agent1'", db).ExecuteNonQueryAsync();
+        await new Npgsql.NpgsqlCommand("delete from audit_agent_hours where agent_id = 'agent1'", db).ExecuteNonQueryAsync();
         var unindexed = await ReplayAsync();
         Assert.Equal(indexed.Ids, unindexed.Ids);
         Assert.Equal(0, unindexed.Start); // read from the stream's start

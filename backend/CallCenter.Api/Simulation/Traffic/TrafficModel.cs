@@ -46,7 +46,7 @@ public static class TrafficModel
             var start = TrafficOptions.At(day, 9 + rng.Next(9), zone);
             for (var i = 0; i < o.BurstCalls; i++) calls.Add((start.AddSeconds(rng.Next(3000)), inArea[rng.Next(inArea.Count)], "work-order-dispatched"));
         }
-        var ordered = calls.Where(c => DateOnly.FromDateTime(c.At.DateTime) == day).OrderBy(c => c.At).ThenBy(c => c.Caller.Phone, StringComparer.Ordinal).ToList();
+        var ordered = calls.Where(c => Infrastructure.CenterTime.DayOf(c.At, zone) == day).OrderBy(c => c.At).ThenBy(c => c.Caller.Phone, StringComparer.Ordinal).ToList();
         return [.. ordered.Select((c, i) => Plan(rng, day, i, c.At, c.Caller, c.Purpose))];
     }
 

@@ -38,6 +38,10 @@ export interface Me {
 
 export interface PublicSettings {
   centerTitle: string;
+  /** The center's IANA time zone (every day, hour, week of reports and the audit); absent from older servers. */
+  timeZone?: string;
+  /** Its UTC offset now, e.g. "UTC+8". */
+  timeZoneOffset?: string;
 }
 
 export interface ReasonCode {

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../../shared/ui/formatDuration';
 import { problemMessage } from '../../../shared/ui/problemMessage';
+import { centerDay, useCenterZone } from '../../../shared/settings/useCenterZone';
 import { useReasonName } from '../../../shared/ui/useReasonName';
+import { ZoneHint } from '../../../shared/ui/ZoneHint';
 import { useAgentDay, useAuditAgents } from '../api/useAgentDay';
 import { CallsHandled } from './CallsHandled';
 import { centerClock } from './centerClock';
@@ -12,10 +14,9 @@ import { DayTotals } from './DayTotals';
 import { EventList } from './EventList';
 import { StateBands } from './StateBands';
 
-/** Yesterday in the center's time (UTC+8). */
-function centerYesterday(): Dayjs {
-  const centerNow = new Date(Date.now() + 8 * 3_600_000);
-  return dayjs(centerNow.toISOString().slice(0, 10)).subtract(1, 'day');
+/** Yesterday in the center's time zone. */
+function centerYesterday(timeZone: string): Dayjs {
+  return dayjs(centerDay(timeZone)).subtract(1, 'day');
 }
 
 /** R-USE-3: choose an agent and a day; the day replayed from the event store — states, totals, calls, every event. */
@@ -23,7 +24,8 @@ export function AgentDayAudit({ initialAgentId = null, initialDay }: { initialAg
   const { t } = useTranslation();
   const agents = useAuditAgents();
   const [agentId, setAgentId] = useState<string | null>(initialAgentId);
-  const [day, setDay] = useState<Dayjs>(initialDay ? dayjs(initialDay) : centerYesterday());
+  const { timeZone } = useCenterZone();
+  const [day, setDay] = useState<Dayjs>(initialDay ? dayjs(initialDay) : centerYesterday(timeZone));
   const replay = useAgentDay(agentId, day.format('YYYY-MM-DD'));
   const reasonName = useReasonName();
   const data = replay.data;
@@ -43,6 +45,7 @@ export function AgentDayAudit({ initialAgentId = null, initialDay }: { initialAg
           options={(agents.data ?? []).map((a) => ({ value: a.agentId, label: `${a.name} (${a.agentId})` }))}
         />
         <DatePicker data-testid="audit-date" value={day} onChange={(d) => d && setDay(d)} allowClear={false} />
+        <ZoneHint testId="audit-zone" />
         <Typography.Text type="secondary">{t('audit.centerTime')}</Typography.Text>
       </Space>
       {!agentId && <Empty description={t('audit.chooseAgent')} />}

@@ -1,4 +1,4 @@
-/** HH:mm:ss of an ISO time the server wrote in the center's offset (UTC+8): shown as is, whatever the browser's zone. */
+/** HH:mm:ss of an ISO time the server wrote in the center's zone (its offset at that instant): shown as is, whatever the browser's zone. */
 export function centerClock(iso: string | null | undefined, withMs = false): string {
   if (!iso) return '—';
   const time = iso.slice(11, withMs ? 23 : 19);

@@ -1,6 +1,8 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
+import { centerDay, useCenterZone } from '../../../shared/settings/useCenterZone';
+import { ZoneHint } from '../../../shared/ui/ZoneHint';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportDefinition } from '../api/types';
@@ -34,7 +36,8 @@ const status = (message?: string) => (message ? ('error' as const) : undefined);
 export function ReportForm({ picker, definition, draft, onApply, onDraft, onSubmit, onDownload, loading, downloading, errors }: Props) {
   const { t } = useTranslation();
   const rangeError = [errors.from, errors.to].filter(Boolean).join(' ') || undefined;
-  const today = dayjs();
+  const { timeZone } = useCenterZone();
+  const today = dayjs(centerDay(timeZone)); // the center's today, whatever the browser's zone
   const presets = [
     { label: t('reports.presets.today'), value: lastDays(1, today) },
     { label: t('reports.presets.last7'), value: lastDays(7, today) },
@@ -54,6 +57,9 @@ export function ReportForm({ picker, definition, draft, onApply, onDraft, onSubm
           presets={presets}
           onChange={(range) => range?.[0] && range[1] && onApply({ ...draft, range: [range[0], range[1]] })}
         />
+      </Form.Item>
+      <Form.Item>
+        <ZoneHint testId="report-zone" />
       </Form.Item>
       {definition.groupBy.length > 0 && (
         <Form.Item label={t('reports.groupByLabel')} htmlFor="report-group-by" validateStatus={status(errors.groupBy)} help={errors.groupBy}>
