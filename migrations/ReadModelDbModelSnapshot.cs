@@ -338,6 +338,10 @@ namespace CallCenter.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("active");
 
+                    b.Property<int?>("MaxAway")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_away");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text")
@@ -346,6 +350,10 @@ namespace CallCenter.Migrations
                     b.Property<string>("NameZh")
                         .HasColumnType("text")
                         .HasColumnName("name_zh");
+
+                    b.Property<bool>("NeedsApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_approval");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer")
@@ -380,9 +388,18 @@ namespace CallCenter.Migrations
                         .HasColumnType("text")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<string[]>("AgentTypes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agent_types");
+
                     b.Property<string>("Area")
                         .HasColumnType("text")
                         .HasColumnName("area");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disabled");
 
                     b.Property<string>("Extension")
                         .HasColumnType("text")
@@ -407,6 +424,11 @@ namespace CallCenter.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("skill_groups");
+
+                    b.PrimitiveCollection<int[]>("SkillLevels")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("skill_levels");
 
                     b.Property<string>("Team")
                         .HasColumnType("text")
@@ -436,6 +458,13 @@ namespace CallCenter.Migrations
                         .HasColumnType("text")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("both")
+                        .HasColumnName("direction");
+
                     b.Property<string>("Pattern")
                         .IsRequired()
                         .HasColumnType("text")
@@ -456,11 +485,60 @@ namespace CallCenter.Migrations
                     b.ToTable("blacklist_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CallCenter.Telephony.Routing.Calendars.BusinessCalendarRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameZh")
+                        .HasColumnType("text")
+                        .HasColumnName("name_zh");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("schedule");
+
+                    b.HasKey("Id")
+                        .HasName("pk_business_calendars");
+
+                    b.ToTable("business_calendars", (string)null);
+                });
+
             modelBuilder.Entity("CallCenter.Telephony.Routing.QueueRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
                         .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("active");
+
+                    b.Property<string>("AfterHours")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("duty-agents")
+                        .HasColumnName("after_hours");
+
+                    b.Property<string>("CalendarId")
+                        .HasColumnType("text")
+                        .HasColumnName("calendar_id");
 
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("time without time zone")
@@ -492,9 +570,17 @@ namespace CallCenter.Migrations
                         .HasColumnType("time without time zone")
                         .HasColumnName("opens_at");
 
+                    b.Property<string>("OverflowQueue")
+                        .HasColumnType("text")
+                        .HasColumnName("overflow_queue");
+
                     b.Property<int>("ServiceLevelSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("service_level_seconds");
+
+                    b.Property<string>("SkillGroup")
+                        .HasColumnType("text")
+                        .HasColumnName("skill_group");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer")
@@ -509,6 +595,37 @@ namespace CallCenter.Migrations
                         .HasName("pk_queues");
 
                     b.ToTable("queues", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.Telephony.Routing.SkillGroups.SkillGroupRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameZh")
+                        .HasColumnType("text")
+                        .HasColumnName("name_zh");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_skill_groups");
+
+                    b.ToTable("skill_groups", (string)null);
                 });
 
             modelBuilder.Entity("CallCenter.Telephony.Routing.VoiceMessages.VoiceMessageRow", b =>
@@ -545,6 +662,66 @@ namespace CallCenter.Migrations
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("CallCenter.Users.TeamRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("Admins")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("admins");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string[]>("Supervisors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("supervisors");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.ToTable("teams", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.Users.UserSessionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBecause")
+                        .HasColumnType("text")
+                        .HasColumnName("ended_because");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -21,22 +21,27 @@ using CallCenter.WorkOrders;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCallCenter();
 var options = builder.Services.BuildAppOptions();
-builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}"); // CALLCENTER_BIND (docs/deployment.md)
 
 var app = builder.Build();
 await app.PrepareAsync();
 
+app.UseCallCenterForwardedHeaders(options); // CALLCENTER_FORWARDED_HEADERS: the client's address and scheme behind a reverse proxy
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
+Outages.UseOutageTracking(app);
 app.UseStatusCodePages();
 app.UseSpa(options.SpaDir);
 app.UseRouting(); // after the static files, so that the SPA fallback route never shadows /assets
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseXsrfCheck();
+app.UseInputGuard();
 app.UseSwaggerWithSession();
 
 app.MapHealth();
 app.MapAuth();
+CallCenter.Users.UsersEndpoints.MapUsers(app);
 app.MapAgents();
 app.MapCalls();
 app.MapCallControl();
@@ -58,6 +63,7 @@ CallCenter.Reports.CallFacts.CallReportsSetup.MapCallReports(app);
 CallCenter.Reports.Intervals.IntervalKpisSetup.MapIntervalKpis(app);
 CallCenter.Infrastructure.Projections.Rebuilds.ProjectionEndpoints.MapProjections(app);
 CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
+CallCenter.Recordings.RecordingsSetup.MapRecordings(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);
 app.MapSpaFallback(options.SpaDir);
 

@@ -13,7 +13,7 @@ public static class BusyDay
     public static List<PlannedCall> Plan(DateOnly day, int calls, int seed)
     {
         var rng = new Random(seed * 31 ^ day.DayNumber);
-        var opens = CenterTime.StartOf(day).AddHours(8).AddMinutes(5);
+        var opens = CenterTime.StartOf(day, CenterTime.DefaultZone).AddHours(8).AddMinutes(5);
         return [.. Enumerable.Range(0, calls).Select(i => new PlannedCall(
             $"busy-{seed}-{day:yyyyMMdd}-{i:D3}", opens.AddSeconds(i * 125 + rng.Next(30)), $"1390{seed % 10}{day.DayNumber % 100:D2}{i:D4}", null, "96123",
             ["1"], "broadband", PatienceSeconds: 7200, TalkSeconds: 50 + rng.Next(50), HoldSeconds: i % 5 == 0 ? 10 + rng.Next(20) : 0,

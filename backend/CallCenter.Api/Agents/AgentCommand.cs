@@ -32,7 +32,7 @@ public sealed class AgentAccessBehavior<TMessage, TResponse>(CurrentUser user, U
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
-        user.EnsureMayActFor(message.AgentId);
+        await user.EnsureMayActForAsync(message.AgentId, ct);
         var agent = await users.FindAsync(message.AgentId, ct);
         if (agent is null || !agent.Roles.Contains(Roles.Agent))
             throw new NotFoundException($"There is no agent '{message.AgentId}'.");

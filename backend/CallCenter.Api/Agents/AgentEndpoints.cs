@@ -19,13 +19,17 @@ public static class AgentEndpoints
     {
         var g = app.MapGroup("/api/agents").WithTags("Agents").RequireAuthorization();
 
-        g.MapGet("/", (AgentStateQueries q, CancellationToken ct) => q.AllAsync(ct))
+        g.MapGet("/", async (AgentStateQueries q, CurrentUser user, CancellationToken ct) =>
+            {
+                var visible = await user.VisibleAgentsAsync(ct); // a supervisor sees the agents of their own teams (R-ROLE-2)
+                return (await q.AllAsync(ct)).Where(a => visible is null || visible.Contains(a.AgentId)).ToList();
+            })
             .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.Analyst, Roles.Auditor))
-            .WithSummary("Every agent's current state (real-time monitor).");
+            .WithSummary("Every agent's current state (real-time monitor); a supervisor gets the agents of their own teams.");
 
         g.MapGet("/{agentId}", async (string agentId, AgentStateQueries q, CurrentUser user, HttpContext http, CancellationToken ct) =>
         {
-            if (!user.CanSupervise && !user.IsInRole(Roles.Analyst) && !user.IsInRole(Roles.Auditor)) user.EnsureMayActFor(agentId);
+            if (!await user.MaySeeAgentAsync(agentId, ct)) throw new CallCenter.Infrastructure.EventSourcing.ForbiddenException($"'{user.Id}' may not see agent '{agentId}'.");
             var state = await q.OneAsync(agentId, ct);
             http.Response.Headers.ETag = Etag.Of(state.Revision);
             return TypedResults.Ok(state);

@@ -27,9 +27,9 @@ public static class AlarmEndpoints
         g.MapGet("/active", async (ReadModelDb db, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await new AlarmQueries(await Sql.ConnectionAsync(db, ct)).ActiveAsync(clock.GetUtcNow(), ct)))
             .WithSummary("Areas with a raised alarm: level (1 most severe … 3), calls in the window ending now, since when. Changes are pushed as `alarmChanged`.");
-        g.MapGet("/", async (string? from, string? to, string? area, ReadModelDb db, CancellationToken ct) =>
+        g.MapGet("/", async (string? from, string? to, string? area, ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
             {
-                var range = ReportRange.Parse(from, to);
+                var range = ReportRange.Parse(from, to, center);
                 return TypedResults.Ok(await new AlarmQueries(await Sql.ConnectionAsync(db, ct)).HistoryAsync(range.From, range.To, area, ct));
             })
             .WithSummary("Alarm history: every level change (raised, escalated, deEscalated, cleared) in [from, to), by event time; optional area.");

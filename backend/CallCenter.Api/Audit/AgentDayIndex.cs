@@ -11,28 +11,32 @@ using NpgsqlTypes;
 namespace CallCenter.Audit;
 
 /// <summary>
-/// Where each agent's center day starts and ends in the agent's stream (R-USE-3): the first and last revision of the
-/// events whose event time falls in that day. Only a pointer into the event store, so the audit replay reads the
-/// day's events without reading the stream from its start; rebuilt from position 0 by dropping the table.
+/// Where each agent's UTC day starts and ends in the agent's stream (R-USE-3): the first and last revision of the
+/// events whose event time falls in that UTC day. Only a pointer into the event store, so the audit replay reads a
+/// center day's events without reading the stream from its start; rebuilt from position 0 by dropping the table.
+/// UTC days, not the center's: the center's zone may change (decision 0008), the index stays true.
 /// </summary>
 public sealed class AgentDayIndex : IProjection
 {
-    public const string Table = "audit_agent_days";
+    public const string Table = "audit_agent_utc_days";
     const string Ddl = """
-        create table if not exists audit_agent_days (
+        create table if not exists audit_agent_utc_days (
             agent_id text not null,
-            day date not null,
+            utc_day date not null,
             first_revision bigint not null,
             last_revision bigint not null,
-            primary key (agent_id, day));
+            primary key (agent_id, utc_day));
+        drop table if exists audit_agent_days;
         """;
     const string Upsert = """
-        insert into audit_agent_days (agent_id, day, first_revision, last_revision)
+        insert into audit_agent_utc_days (agent_id, utc_day, first_revision, last_revision)
         select * from unnest($1::text[], $2::date[], $3::bigint[], $4::bigint[])
-        on conflict (agent_id, day) do update set
-            first_revision = least(audit_agent_days.first_revision, excluded.first_revision),
-            last_revision = greatest(audit_agent_days.last_revision, excluded.last_revision)
+        on conflict (agent_id, utc_day) do update set
+            first_revision = least(audit_agent_utc_days.first_revision, excluded.first_revision),
+            last_revision = greatest(audit_agent_utc_days.last_revision, excluded.last_revision)
         """;
+
+    public static DateOnly UtcDay(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
     public string Name => "audit-agent-days";
     public EventFilter Filter { get; } = EventFilter.Streams(AgentStream.Prefix);
@@ -50,7 +54,7 @@ public sealed class AgentDayIndex : IProjection
         foreach (var recorded in batch)
         {
             if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
-            var key = (recorded.StreamId[AgentStream.Prefix.Length..], CenterTime.DayOf(e.At));
+            var key = (recorded.StreamId[AgentStream.Prefix.Length..], UtcDay(e.At));
             var r = recorded.StreamRevision;
             days[key] = days.TryGetValue(key, out var seen) ? (Math.Min(seen.First, r), Math.Max(seen.Last, r)) : (r, r);
         }

@@ -23,15 +23,15 @@ public sealed record AgentDayEvents(List<AgentRecord> Opening, List<AgentRecord>
 public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
 {
     const string Locate = """
-        select day, first_revision, last_revision from audit_agent_days
-        where agent_id = $1 and day <= $2 order by day desc limit 1
+        select utc_day, first_revision, last_revision from audit_agent_utc_days
+        where agent_id = $1 and utc_day <= $2 order by utc_day desc limit 1
         """;
 
-    public async Task<AgentDayEvents> ReadAsync(string agentId, DateOnly day, CancellationToken ct)
+    /// <summary>The agent's events in [from, to) (the center's day in its zone: 23, 24 or 25 hours).</summary>
+    public async Task<AgentDayEvents> ReadAsync(string agentId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var stream = AgentStream.StreamId(agentId);
-        var (from, to) = (CenterTime.StartOf(day), CenterTime.StartOf(day.AddDays(1)));
-        var (start, count) = await StartRevisionAsync(agentId, day, ct);
+        var (start, count) = await StartRevisionAsync(agentId, AgentDayIndex.UtcDay(from), ct);
         var opening = OpeningAsync(stream, start - 1, ct); // meanwhile
         var events = new List<AgentRecord>();
         var before = new List<AgentRecord>();
@@ -59,9 +59,9 @@ public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
     static List<AgentRecord> InEventTime(List<AgentRecord> records) => [.. records.OrderBy(r => r.Event.At)];
 
     /// <summary>
-    /// Where to start reading and how many events to ask for: the day's first revision through its last and one more
-    /// (the first after the day); without a row for the day, from just after the last earlier day (or the stream's
-    /// start) to wherever the day ends.
+    /// Where to start reading and how many events to ask for: the first revision of the UTC day the center's day starts in
+    /// through its last and one more; without a row for that UTC day, from just after the last earlier one (or the stream's
+    /// start). The read goes on to wherever the center's day ends (it may end in the next UTC day).
     /// </summary>
     async Task<(long Start, int Count)> StartRevisionAsync(string agentId, DateOnly day, CancellationToken ct)
     {

@@ -15,11 +15,11 @@ public sealed record AuditEvent(
     string Position, string StreamId, long Revision, Guid EventId, string Type, DateTimeOffset? At, DateTimeOffset RecordedAt,
     string? Actor, string? Source, Guid? CorrelationId, Guid? CausationId, RawJson Data)
 {
-    public static AuditEvent From(RecordedEvent e, DateTimeOffset? at)
+    public static AuditEvent From(RecordedEvent e, DateTimeOffset? at, TimeZoneInfo zone)
     {
         var meta = Metadata(e.Metadata);
-        return new(e.Position.ToString(), e.StreamId, e.StreamRevision, e.EventId, e.Type, at is { } t ? CenterTime.Local(t) : null,
-            CenterTime.Local(e.Created), meta?.Actor, meta?.Source, meta?.CorrelationId, meta?.CausationId, new RawJson(e.Data));
+        return new(e.Position.ToString(), e.StreamId, e.StreamRevision, e.EventId, e.Type, at is { } t ? CenterTime.Local(t, zone) : null,
+            CenterTime.Local(e.Created, zone), meta?.Actor, meta?.Source, meta?.CorrelationId, meta?.CausationId, new RawJson(e.Data));
     }
 
     static EventMetadata? Metadata(ReadOnlyMemory<byte> json)

@@ -19,8 +19,9 @@ public static class CallLegs
         [.. day.Select(r => r.Event switch { AgentCallStarted s => s.CallId, AgentCallEnded e => e.CallId, _ => null })
             .OfType<string>().Distinct()];
 
-    public static HandledCall Leg(string agentId, string callId, List<CallRecord> events, AgentRecord? started)
+    public static HandledCall Leg(string agentId, string callId, List<CallRecord> events, AgentRecord? started, TimeZoneInfo zone)
     {
+        DateTimeOffset? Local(DateTimeOffset? at) => at is { } a ? Infrastructure.CenterTime.Local(a, zone) : null;
         var dialed = events.Select(r => r.Event).OfType<CallDialed>().FirstOrDefault();
         var arrived = events.Select(r => r.Event).OfType<CallArrived>().FirstOrDefault();
         var offered = events.Select(r => r.Event).OfType<CallOffered>().FirstOrDefault(o => o.AgentId == agentId);
@@ -44,10 +45,10 @@ public static class CallLegs
         var legMs = endedAt is { } end ? end.ToUnixTimeMilliseconds() - answeredAt.ToUnixTimeMilliseconds() : 0;
         return new HandledCall(
             callId, dialed?.Kind ?? "inbound", isInternal, arrived?.Ani ?? dialed?.Number ?? dialed?.TargetAgentId,
-            events.Select(r => r.Event).OfType<CallQueued>().FirstOrDefault()?.Queue ?? offered?.Queue, Local(offered?.At), Local(answeredAt),
+            events.Select(r => r.Event).OfType<CallQueued>().FirstOrDefault()?.Queue ?? offered?.Queue, Local(offered?.At), Infrastructure.CenterTime.Local(answeredAt, zone),
             Local(endedAt), Math.Max(legMs - holdMs, 0), holdMs, holds, tag?.Purpose, tag?.Subtype,
             events.Select(r => r.Event).OfType<SurveyCompleted>().FirstOrDefault()?.Score,
-            [.. events.Select(r => AuditEvent.From(r.Recorded, r.Event.At))]);
+            [.. events.Select(r => AuditEvent.From(r.Recorded, r.Event.At, zone))]);
     }
 
     /// <summary>The agent's holds: held to retrieved, a hold still open at the end lasting to the end.</summary>
@@ -66,6 +67,4 @@ public static class CallLegs
     }
 
     static long Ms(DateTimeOffset from, DateTimeOffset to) => Math.Max(to.ToUnixTimeMilliseconds() - from.ToUnixTimeMilliseconds(), 0);
-    static DateTimeOffset Local(DateTimeOffset at) => Infrastructure.CenterTime.Local(at);
-    static DateTimeOffset? Local(DateTimeOffset? at) => at is { } a ? Infrastructure.CenterTime.Local(a) : null;
 }

@@ -19,7 +19,8 @@ public sealed record CallConferenced(string CallId, string AgentId, string? Targ
 public sealed record CallEnded(string CallId, string? AgentId, string? EndedBy, DateTimeOffset At) : CallEvent(CallId, At);
 public sealed record CallAbandoned(string CallId, string? Queue, DateTimeOffset At) : CallEvent(CallId, At);
 public sealed record SurveyCompleted(string CallId, string? AgentId, int Score, DateTimeOffset At) : CallEvent(CallId, At);
-public sealed record RecordingReady(string CallId, string RecordingUri, DateTimeOffset At) : CallEvent(CallId, At);
+/// <summary>The PBX stored the call's recording (docs/recordings.md); DurationSeconds: the audio's length, when the PBX reports it.</summary>
+public sealed record RecordingReady(string CallId, string RecordingUri, DateTimeOffset At, int? DurationSeconds = null) : CallEvent(CallId, At);
 /// <summary>
 /// The agent placed a call (R-PHONE-4/6/7/8/11). Kind: outbound (external number, click-to-call), internal (to another
 /// agent), consult (about the held call ConsultFor, before a transfer or three-way), help (internal help about ConsultFor).

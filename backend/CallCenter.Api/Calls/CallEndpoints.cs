@@ -6,6 +6,7 @@ using CallCenter.Calls.Tagging;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure;
 using CallCenter.Infrastructure.EventSourcing;
+using CallCenter.Infrastructure.Http;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,10 +24,14 @@ public static class CallEndpoints
             {
                 if (!KeyMatches(http.Request.Headers[ApiKeyHeader].ToString(), options.CtiKey))
                     return TypedResults.Problem(statusCode: 401, title: "Missing or wrong X-Api-Key.");
+                if (!InputGuard.IsJson(http.Request.ContentType))
+                    return TypedResults.Problem(statusCode: 415, title: "Send application/json.");
                 var events = await ReadOneOrManyAsync(http.Request, ct);
                 return TypedResults.Accepted((string?)null, await mediator.Send(new IngestCtiEvents(events), ct));
             })
             .AllowAnonymous().WithTags("Telephony (CTI)").Accepts<CtiEvent[]>("application/json")
+            // The batch limit is enforced while the body streams past, before any element is bound (InputGuard).
+            .WithMetadata(new InputLimits(MaxString: 500, MaxItems: IngestCtiEventsValidator.MaxBatch, MaxBody: 8 * 1_048_576, RootName: "events"))
             .WithSummary("PBX facts, one event or an array; idempotent by eventId; occurredAt is event time. A malformed batch stores nothing (400 names the event and field).");
 
         var calls = app.MapGroup("/api/calls").WithTags("Calls").RequireAuthorization(Policies.Desk);
@@ -47,6 +52,8 @@ public static class CallEndpoints
             using var doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
             return doc.RootElement.ValueKind switch
             {
+                JsonValueKind.Array when doc.RootElement.GetArrayLength() > IngestCtiEventsValidator.MaxBatch =>
+                    throw new FluentValidation.ValidationException([new("events", $"At most {IngestCtiEventsValidator.MaxBatch} events per batch.")]),
                 JsonValueKind.Array => doc.RootElement.Deserialize<List<CtiEvent?>>(Json.Options)!.Select(e => e ?? Empty).ToList(),
                 JsonValueKind.Object => [doc.RootElement.Deserialize<CtiEvent>(Json.Options)!],
                 _ => throw new BadHttpRequestException("Send one CTI event object or an array of them."),

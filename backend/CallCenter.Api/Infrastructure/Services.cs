@@ -28,9 +28,11 @@ public static class Services
     public static void AddCallCenter(this WebApplicationBuilder builder)
     {
         var options = AppOptions.FromEnvironment(builder.Configuration);
+        ProductionChecks.ThrowIfAny(options); // production refuses default secrets, naming the setting (docs/deployment.md)
         var s = builder.Services;
         s.AddSingleton(options);
         s.AddSingleton(TimeProvider.System);
+        s.AddSingleton<CenterClock>(); // the center's time zone (decision 0008)
 
         // Event store: EventStoreDB when EVENTSTORE_CONNECTION is set, else PostgreSQL (sharing the server, not the pool).
         s.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.Database).Build());
@@ -69,15 +71,18 @@ public static class Services
         CallCenter.Reports.CallFacts.CallReportsSetup.AddCallReports(s);
         CallCenter.Audit.AuditSetup.AddAudit(s); // R-USE-3: day index projection and the replay
         CallCenter.Reports.Intervals.IntervalKpisSetup.AddIntervalKpis(s); // R-RPT-3/4/5, R-ME-2
+        CallCenter.Recordings.RecordingsSetup.AddRecordings(s, builder.Configuration); // R-REC-1, the call log
         s.AddHostedService<ProjectionRunner>();
         s.AddProjectionRebuilds(); // R-USE-2, decision 0006
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();
 
         // HTTP: auth, problem details, OpenAPI.
-        s.AddCallCenterAuth();
+        s.AddCallCenterAuth(options);
+        CallCenter.Users.UsersEndpoints.AddUsers(s);
         s.AddProblemDetails();
         s.AddExceptionHandler<ProblemMapping>();
+        s.AddSingleton<Outages>();
         s.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         s.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
         s.AddEndpointsApiExplorer();
@@ -90,6 +95,7 @@ public static class Services
                 Description = "Sign in with POST /api/auth/login (the session cookie then authorizes the calls here; the page sends the XSRF header for you).",
             });
             o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "CallCenter.Api.xml"));
+            CallCenter.Infrastructure.Http.OpenApi.OpenApiConventions.Add(o); // R-USE-4: errors, security, parameters, enums for every endpoint
         });
     }
 

@@ -32,7 +32,7 @@ public static class ReportEndpoint
     public static RouteHandlerBuilder MapGroupedReport<TRow>(this IEndpointRouteBuilder app, ReportDefinition report,
         Func<Infrastructure.Persistence.ReadModelDb, ReportRange, string, CancellationToken, Task<List<TRow>>> query) =>
         app.MapGet("/api/reports/" + report.Name, async (string? from, string? to, string? groupBy, string? format,
-                    Infrastructure.Persistence.ReadModelDb db, CancellationToken ct) =>
-                ReportOutput.Rows(await query(db, ReportRange.Parse(from, to), ReportGrouping.Parse(groupBy, report.GroupBy), ct), format, report.Name))
+                    Infrastructure.Persistence.ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
+                ReportOutput.Rows(await query(db, ReportRange.Parse(from, to, center), ReportGrouping.Parse(groupBy, report.GroupBy), ct), format, report.Name))
             .RequireAuthorization(Policies.Analyze).WithTags("Reports");
 }

@@ -21,8 +21,12 @@ public static class ReportGrouping
             ?? throw new ValidationException([new ValidationFailure("groupBy", $"groupBy must be one of {string.Join(", ", allowed)}.")]);
     }
 
-    /// <summary>SQL for the center's day (UTC+8, yyyy-MM-dd) of a timestamptz column.</summary>
-    public static string CenterDaySql(string column) => $"to_char(({column} at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')";
+    /// <summary>SQL for the center's day (yyyy-MM-dd in the center's zone, daylight saving included) of a timestamptz column.</summary>
+    public static string CenterDaySql(string column, TimeZoneInfo zone) => LocalSql(column, zone, "YYYY-MM-DD");
+
+    /// <summary>SQL formatting a timestamptz column's wall clock in the zone (PostgreSQL's tz database, the same IANA ids).</summary>
+    public static string LocalSql(string column, TimeZoneInfo zone, string format) =>
+        $"to_char({column} at time zone {Infrastructure.CenterTime.SqlLiteral(zone)}, '{format}')";
 
     /// <summary>SQL for a text key column, "unknown" when null.</summary>
     public static string KeySql(string column) => $"coalesce({column}, '{Unknown}')";

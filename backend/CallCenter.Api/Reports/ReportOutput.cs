@@ -10,7 +10,9 @@ public static class ReportOutput
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static IResult Rows<T>(IReadOnlyList<T> rows, string? format, string reportName) => format?.ToLowerInvariant() switch
+    /// <summary>The rows as JSON or an .xlsx download; typed, so the OpenAPI document shows the row schema (R-USE-4).</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<IReadOnlyList<T>>, Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult>
+        Rows<T>(IReadOnlyList<T> rows, string? format, string reportName) => format?.ToLowerInvariant() switch
     {
         null or "" or "json" => TypedResults.Ok(rows),
         "xlsx" => TypedResults.File(Xlsx(rows), XlsxContentType, $"{reportName}.xlsx"),

@@ -35,6 +35,7 @@ public static class SimulationSetup
                 });
                 return Results.Accepted("/api/simulator/history", generator.Progress with { Running = true, Days = request.Days });
             })
+            .Produces<HistoryProgress>(StatusCodes.Status202Accepted)
             .WithSummary("Generate N days of history on a virtual clock (deterministic by seed), through CTI ingestion. 202; poll GET for progress.");
         g.MapGet("/", (HistoryGenerator generator) => TypedResults.Ok(generator.Progress)).WithSummary("Progress of the history run.");
     }

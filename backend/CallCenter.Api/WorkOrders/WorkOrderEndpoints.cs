@@ -46,9 +46,9 @@ public static class WorkOrderEndpoints
             .RequireAuthorization(Policies.Administer);
 
         g.MapGet("/", async (string? q, string? status, string? step, string? area, string? type, string? technician, string? callId,
-                string? from, string? to, int? limit, int? offset, ReadModelDb db, CancellationToken ct) =>
+                string? from, string? to, int? limit, int? offset, ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
             {
-                var range = from is null && to is null ? null : ReportRange.Parse(from, to);
+                var range = from is null && to is null ? null : ReportRange.Parse(from, to, center);
                 var search = new WorkOrderSearch(q, status, step, area, type, technician, callId, range?.From, range?.To,
                     Math.Clamp(limit ?? 50, 1, 500), Math.Max(offset ?? 0, 0));
                 return TypedResults.Ok(await new WorkOrderQueries(await Sql.ConnectionAsync(db, ct)).SearchAsync(search, ct));

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Divider, Layout } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlarmBanner } from '../features/alarms/components/AlarmBanner';
 import { AnnouncementStrip } from '../features/announcements/components/AnnouncementStrip';
@@ -11,14 +11,16 @@ import { TagPrompt } from '../features/calls/components/TagPrompt';
 import { SoftphoneToolbar } from '../features/softphone/components/SoftphoneToolbar';
 import type { LiveCall } from '../shared/api/callTypes';
 import { queryKeys } from '../shared/api/queryKeys';
-import type { Me } from '../shared/api/types';
+import type { AgentState, Me } from '../shared/api/types';
 import { AppHeader } from './AppHeader';
 import { DesktopTabs } from './DesktopTabs';
 import styles from './DesktopShell.module.css';
 import { MainMenu } from './MainMenu';
 import { DEFAULT_TAB, findLeaf } from './menu';
 import { callIdOfTab, callTabKey } from './tabs/callTabs';
+import type { TabKind } from './tabs/tabsModel';
 import { useTabs } from './tabs/useTabs';
+import { useOneRow } from './useOneRow';
 
 const MENU_COLLAPSED_KEY = 'callcenter.menuCollapsed';
 
@@ -42,15 +44,27 @@ export function DesktopShell({ me, centerTitle }: { me: Me; centerTitle: string 
     },
     [t, queryClient],
   );
-  const tabs = useTabs(DEFAULT_TAB, evictedNotice);
+  const kindOf = useCallback(
+    (key: string): TabKind => {
+      const callId = callIdOfTab(key);
+      if (!callId) return 'other';
+      const live = queryClient.getQueryData<LiveCall[]>(queryKeys.calls(me.id)) ?? [];
+      const mine = queryClient.getQueryData<AgentState | null>(queryKeys.agent(me.id));
+      return live.some((c) => c.callId === callId) || mine?.untaggedCallId === callId ? 'liveCall' : 'endedCall';
+    },
+    [queryClient, me.id],
+  );
+  const tabs = useTabs(DEFAULT_TAB, evictedNotice, kindOf);
   const { open: openTab } = tabs;
   const openCallTab = useCallback((callId: string) => openTab(callTabKey(callId)), [openTab]);
   useCallTabOpener(openCallTab);
+  const toolbar = useRef<HTMLDivElement>(null);
+  useOneRow(toolbar);
 
   return (
     <Layout className={styles.shell}>
       <AppHeader me={me} centerTitle={centerTitle} collapsed={collapsed} onToggleMenu={toggleMenu} />
-      <div className={styles.toolbar}>
+      <div className={styles.toolbar} ref={toolbar} data-testid="desk-toolbar">
         <StateControls />
         <TagPrompt />
         <Divider orientation="vertical" className={styles.toolbarDivider} />

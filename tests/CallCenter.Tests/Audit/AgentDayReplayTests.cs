@@ -53,7 +53,7 @@ public class AgentDayReplayTests : IAsyncLifetime
 
         // Read independently: the whole agent stream, the events whose own time is in the center day.
         var store = app.Services.GetRequiredService<IEventStore>();
-        var (from, to) = (CenterTime.StartOf(Day), CenterTime.StartOf(Day.AddDays(1)));
+        var (from, to) = (CenterTime.StartOf(Day, CenterTime.DefaultZone), CenterTime.StartOf(Day.AddDays(1), CenterTime.DefaultZone));
         var expected = (await store.ReadStreamAsync("agent-agent1").ToListAsync()).Where(e => At(e) >= from && At(e) < to).ToList();
         var events = Each(day, "events").ToList();
         Assert.Equal(expected.Select(e => (e.EventId, e.Type, e.StreamRevision)),
@@ -109,12 +109,13 @@ public class AgentDayReplayTests : IAsyncLifetime
 
         await using var db = new Npgsql.NpgsqlConnection(app.Database);
         await db.OpenAsync();
-        await new Npgsql.NpgsqlCommand($"update audit_agent_days set last_revision = first_revision + 10 where agent_id = 'agent1' and day = '{Day:yyyy-MM-dd}'", db).ExecuteNonQueryAsync();
+        var utcDay = CallCenter.Audit.AgentDayIndex.UtcDay(CallCenter.Infrastructure.CenterTime.StartOf(Day, CallCenter.Infrastructure.CenterTime.DefaultZone)); // the index is by UTC day
+        await new Npgsql.NpgsqlCommand($"update audit_agent_utc_days set last_revision = first_revision + 10 where agent_id = 'agent1' and utc_day = '{utcDay:yyyy-MM-dd}'", db).ExecuteNonQueryAsync();
         var lagging = await ReplayAsync();
         Assert.Equal(indexed.Ids, lagging.Ids);
         Assert.Equal(indexed.Start, lagging.Start);
 
-        await new Npgsql.NpgsqlCommand("delete from audit_agent_days where agent_id = 'agent1'", db).ExecuteNonQueryAsync();
+        await new Npgsql.NpgsqlCommand("delete from audit_agent_utc_days where agent_id = 'agent1'", db).ExecuteNonQueryAsync();
         var unindexed = await ReplayAsync();
         Assert.Equal(indexed.Ids, unindexed.Ids);
         Assert.Equal(0, unindexed.Start); // read from the stream's start

@@ -9,7 +9,7 @@ namespace CallCenter.Tests.Audit;
 public class DayTimelineTests
 {
     static readonly DateOnly Day = new(2026, 10, 14);
-    static readonly DateTimeOffset Midnight = CenterTime.StartOf(Day);
+    static readonly DateTimeOffset Midnight = CenterTime.StartOf(Day, CenterTime.DefaultZone);
 
     static AgentRecord R(AgentEvent e) => new(new RecordedEvent(Guid.NewGuid(), "agent-a", 0, 0, "", default, default, default), e);
 

@@ -26,7 +26,7 @@ public class LiveTrafficRebuildTests
         public DaytimeClock()
         {
             var now = System.GetUtcNow();
-            shift = CenterTime.StartOf(CenterTime.DayOf(now)).AddHours(10) - now;
+            shift = CenterTime.StartOf(CenterTime.DayOf(now, CenterTime.DefaultZone), CenterTime.DefaultZone).AddHours(10) - now;
         }
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
     }
@@ -43,7 +43,7 @@ public class LiveTrafficRebuildTests
         {
             ["CALLCENTER_SIMULATOR"] = "on", ["CALLCENTER_SIMULATOR_SPEED"] = "60", ["CALLCENTER_SIMULATOR_CALLS_PER_DAY"] = "1500",
         };
-        var today = CenterTime.StartOf(CenterTime.DayOf(clock.GetUtcNow()));
+        var today = CenterTime.StartOf(CenterTime.DayOf(clock.GetUtcNow(), CenterTime.DefaultZone), CenterTime.DefaultZone);
         const string liveCalls = "select count(*) from eventstore.events where type = 'CallArrived.v1' and stream_id not like 'call-H%'"; // the history's calls are call-H…
         using (var app = await AppHost.StartAsync(database, generator, s => s.AddSingleton<TimeProvider>(clock)))
         {

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CallCenter.Auth.Me;
 
 /// <summary>The signed-in user (GET /api/me): id, name, roles, skill groups, extension, agent state.</summary>
-public sealed record MeDto(string Id, string Name, string[] Roles, string[] SkillGroups, string? Extension, string? Team, AgentStateDto? AgentState);
+public sealed record MeDto(string Id, string Name, string[] Roles, string[] SkillGroups, string? Extension, string? Team, AgentStateDto? AgentState,
+    string[]? Permissions = null, string[]? AgentTypes = null, Dictionary<string, int>? Proficiency = null, string? TeamName = null);
 
 public sealed record LoginLogEntry(DateTimeOffset At, string? Ip, bool Succeeded, string? Failure);
 
@@ -20,7 +21,10 @@ public sealed class MeQuery(ReadModelDb db)
         AgentStateDto? state = null;
         if (user.Roles.Contains(Roles.Agent))
             state = AgentStateDto.From(await db.AgentStates.AsNoTracking().SingleOrDefaultAsync(s => s.AgentId == userId, ct), user.Id, user.Name);
-        return new MeDto(user.Id, user.Name, user.Roles, user.SkillGroups, user.Extension, user.Team, state);
+        var teamName = user.Team is null ? null : await db.Set<CallCenter.Users.TeamRow>().AsNoTracking()
+            .Where(t => t.Id == user.Team).Select(t => t.Name).SingleOrDefaultAsync(ct);
+        return new MeDto(user.Id, user.Name, user.Roles, user.SkillGroups, user.Extension, user.Team, state,
+            Infrastructure.Auth.Permissions.Of(user.Roles), user.AgentTypes, CallCenter.Users.Managing.UserInput.Dto(user).Proficiency, teamName);
     }
 
     /// <summary>R-ME-1: my own login log, newest first.</summary>

@@ -75,6 +75,9 @@ public sealed class IngestCtiEventsValidator : AbstractValidator<IngestCtiEvents
             e.RuleFor(x => x.Ani).NotEmpty().When(x => x.Type is "CallRejected" or "VoiceMessageLeft").WithMessage(x => $"{x.Type} needs the caller number (ani).");
             e.RuleFor(x => x.Reason).NotEmpty().MaximumLength(64).When(x => x.Type == "CallRejected").WithMessage("CallRejected needs a reason.");
             e.RuleFor(x => x.DurationSeconds).NotNull().InclusiveBetween(0, 3600).When(x => x.Type == "VoiceMessageLeft").WithMessage("VoiceMessageLeft needs durationSeconds (0–3600).");
+            e.RuleFor(x => x.RecordingUri).MaximumLength(1024);
+            e.RuleFor(x => x.DurationSeconds).InclusiveBetween(0, 86_400).When(x => x.Type == "RecordingReady" && x.DurationSeconds is not null)
+                .WithMessage("durationSeconds: 0 to 86400.");
             e.RuleFor(x => x.Position).GreaterThan(0).When(x => x.Position is not null);
             e.RuleFor(x => x.ExpectedWaitSeconds).GreaterThanOrEqualTo(0).When(x => x.ExpectedWaitSeconds is not null);
         });
@@ -141,7 +144,7 @@ public sealed class IngestCtiEventsHandler(IEventStore store) : ICommandHandler<
             "CallEnded" => new CallEnded(id, e.AgentId, e.EndedBy, at),
             "CallAbandoned" => new CallAbandoned(id, e.Queue, at),
             "SurveyCompleted" => new SurveyCompleted(id, e.AgentId, e.Score!.Value, at),
-            "RecordingReady" => new RecordingReady(id, e.RecordingUri!, at),
+            "RecordingReady" => new RecordingReady(id, e.RecordingUri!, at, e.DurationSeconds),
             "CallDialed" => new CallDialed(id, e.AgentId!, e.Kind!, e.Number, e.TargetAgentId, e.TargetQueue, e.ConsultFor, at),
             "CallMuted" => new CallMuted(id, e.AgentId!, at),
             "CallUnmuted" => new CallUnmuted(id, e.AgentId!, at),

@@ -12,7 +12,7 @@ public static class LiveCallEndpoints
     {
         app.MapGet("/api/agents/{agentId}/calls", async (string agentId, CurrentUser user, ReadModelDb db, CancellationToken ct) =>
             {
-                user.EnsureMayActFor(agentId);
+                await user.EnsureMayActForAsync(agentId, ct);
                 var rows = await db.Database.SqlQuery<string>($"select data::text as \"Value\" from live_calls where agents @> array[{agentId}]").ToListAsync(ct);
                 return TypedResults.Ok(rows.Select(r => JsonSerializer.Deserialize<LiveCall>(r, Json.Options)!).OrderBy(c => c.StartedAt).ToList());
             })

@@ -42,6 +42,10 @@ public static class CallPurposes
                 db.CallPurposes.AsNoTracking().Where(p => all == true || p.Active).OrderBy(p => p.SortOrder).ThenBy(p => p.Code)
                     .Select(p => new CallPurposeDto(p.Code, p.Name, p.NameZh, p.Subtypes, p.Active)).ToListAsync(ct))
             .WithSummary("The call-purpose taxonomy: purposes with their sub-types (R-TAG-1).");
+        g.MapGet("/{code}", async Task<Ok<CallPurposeDto>> (string code, ReadModelDb db, CancellationToken ct) =>
+                TypedResults.Ok(await db.CallPurposes.AsNoTracking().Where(p => p.Code == code).Select(p => new CallPurposeDto(p.Code, p.Name, p.NameZh, p.Subtypes, p.Active))
+                    .SingleOrDefaultAsync(ct) ?? throw new CallCenter.Infrastructure.EventSourcing.NotFoundException($"No call purpose {code}.")))
+            .WithSummary("One call purpose with its sub-types, retired or not.");
         g.MapPut("/{code}", async Task<Results<Ok<CallPurposeDto>, ValidationProblem>> (string code, SaveCallPurpose body, ReadModelDb db, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
@@ -54,7 +58,7 @@ public static class CallPurposes
             if (row is null) db.CallPurposes.Add(row = new CallPurposeRow { Code = code, Name = body.Name!, SortOrder = 100 });
             row.Name = body.Name!.Trim();
             row.NameZh = body.NameZh?.Trim();
-            row.Subtypes = body.Subtypes!;
+            row.Subtypes = body.Subtypes!.Distinct().ToArray(); // history keeps tagged codes as text: dropping a sub-type only stops offering it
             row.Active = body.Active ?? true;
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(new CallPurposeDto(row.Code, row.Name, row.NameZh, row.Subtypes, row.Active));

@@ -15,9 +15,12 @@ public static class AuthSetup
     public const string XsrfCookie = "XSRF-TOKEN";
     public const string XsrfHeader = "X-XSRF-TOKEN";
 
-    public static IServiceCollection AddCallCenterAuth(this IServiceCollection services)
+    public static IServiceCollection AddCallCenterAuth(this IServiceCollection services, AppOptions options)
     {
-        services.AddDataProtection().SetApplicationName("CallCenter").PersistKeysToDbContext<ReadModelDb>();
+        var protection = services.AddDataProtection().SetApplicationName("CallCenter").PersistKeysToDbContext<ReadModelDb>();
+        if (options.DataProtectionCert is not null) // keys encrypted at rest (production requires it: ProductionChecks)
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                options.DataProtectionCert, options.DataProtectionCertPassword));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = "cc_session";
@@ -27,6 +30,7 @@ public static class AuthSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = c => Problem(c.HttpContext, StatusCodes.Status401Unauthorized, "Sign in first.");
+            o.Events.OnValidatePrincipal = Sessions.ValidateAsync; // ended sessions are refused at once
             o.Events.OnRedirectToAccessDenied = c => Problem(c.HttpContext, StatusCodes.Status403Forbidden, "Your role does not allow this.");
         });
         services.AddAuthorization(Policies.Add);
@@ -39,6 +43,9 @@ public static class AuthSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<Sessions>();
+        services.AddSingleton<TeamScope>();
+        services.AddSingleton<CallCenter.Auth.LoggingIn.LoginThrottle>();
         return services;
     }
 

@@ -16,6 +16,9 @@ public sealed class UserDirectory(IServiceScopeFactory scopes)
         return user is null ? userId : names[userId] = user.Name;
     }
 
+    /// <summary>After an admin changes the user.</summary>
+    public void Forget(string userId) => names.TryRemove(userId, out _);
+
     public async Task<UserRow?> FindAsync(string userId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -21,7 +21,9 @@ public static class WebHosting
     {
         if (spaDir is null || !File.Exists(Path.Combine(spaDir, "index.html"))) return;
         var index = Path.Combine(Path.GetFullPath(spaDir), "index.html");
-        app.MapFallback("{*path:regex(^(?!api/|hubs/|swagger).*$)}", () => Results.File(index, "text/html")).ExcludeFromDescription();
+        // GET and HEAD only: any other method on an unknown path is 404/405, never the SPA with 200.
+        app.MapMethods("{*path:regex(^(?!api/|hubs/|swagger|health$).*$)}", [HttpMethods.Get, HttpMethods.Head], () => Results.File(index, "text/html"))
+            .WithOrder(int.MaxValue).ExcludeFromDescription();
     }
 
     public static void UseSwaggerWithSession(this WebApplication app)

@@ -35,6 +35,7 @@ public sealed class ReadModelDb(DbContextOptions<ReadModelDb> options) : DbConte
         b.Entity<ProjectionCheckpointRow>(e => { e.ToTable("projection_checkpoints"); e.HasKey(x => x.Name); });
         b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
         b.Entity<CallPurposeRow>(e => { e.ToTable("call_purposes"); e.HasKey(x => x.Code); });
+        CallCenter.Users.UserTables.Configure(b); // teams, user_sessions
         CustomerRow.Configure(b); // customers table, trigram and phone indexes, pg_trgm
         CallCenter.Telephony.Routing.RoutingTables.Configure(b); // queues, blacklist_entries; voice_messages (projection's)
         b.Entity<AgentStateRow>(e =>
@@ -56,6 +57,12 @@ public sealed class UserRow
     public string? Extension { get; set; }
     public string? Team { get; set; }
     public string? Area { get; set; }
+    /// <summary>Disabled users cannot sign in and their sessions end; they are never deleted (history keeps them).</summary>
+    public bool Disabled { get; set; }
+    /// <summary>inbound, outbound, qa, training (<see cref="CallCenter.Infrastructure.Auth.AgentTypes"/>).</summary>
+    public string[] AgentTypes { get; set; } = [];
+    /// <summary>Proficiency 1–5 of each skill group, in the order of <see cref="SkillGroups"/>.</summary>
+    public int[] SkillLevels { get; set; } = [];
 }
 
 /// <summary>R-LOGIN-1: every login attempt.</summary>
@@ -79,6 +86,10 @@ public sealed class ReasonCodeRow
     public string? NameZh { get; set; }
     public bool Active { get; set; } = true;
     public int SortOrder { get; set; }
+    /// <summary>R-STATE-3: going not ready with this reason needs a supervisor's approval.</summary>
+    public bool NeedsApproval { get; set; }
+    /// <summary>At most this many agents away with this reason at once (null: no limit), for the supervisor desk.</summary>
+    public int? MaxAway { get; set; }
 }
 
 public sealed class SettingRow

@@ -10,13 +10,16 @@ namespace CallCenter.Infrastructure.Realtime;
 /// also join the supervisors' group; analysts, supervisors and admins the analysts' group. The server only pushes; clients act through REST.
 /// </summary>
 [Authorize]
-public sealed class DesktopHub : Hub
+public sealed class DesktopHub(TeamScope teams) : Hub
 {
     public const string Path = "/hubs/desktop";
     public static string UserGroup(string userId) => "user:" + userId;
     public const string SupervisorsGroup = "supervisors";
     /// <summary>Who reads projections and reports (Policies.Analyze): rebuild progress goes there.</summary>
     public const string AnalystsGroup = "analysts";
+    /// <summary>Who sees every agent's state (admins); a supervisor joins <see cref="TeamGroup"/> of each team they supervise (R-ROLE-2).</summary>
+    public const string AllAgentsGroup = "all-agents";
+    public static string TeamGroup(string teamId) => "team:" + teamId;
 
     public override async Task OnConnectedAsync()
     {
@@ -24,6 +27,11 @@ public sealed class DesktopHub : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(user.Identity!.Name!));
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
             await Groups.AddToGroupAsync(Context.ConnectionId, SupervisorsGroup);
+        if (user.IsInRole(Roles.Admin))
+            await Groups.AddToGroupAsync(Context.ConnectionId, AllAgentsGroup);
+        else if (user.IsInRole(Roles.Supervisor))
+            foreach (var team in (await teams.GetAsync(Context.ConnectionAborted)).TeamsSupervisedBy(user.Identity!.Name!))
+                await Groups.AddToGroupAsync(Context.ConnectionId, TeamGroup(team));
         if (user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
             await Groups.AddToGroupAsync(Context.ConnectionId, AnalystsGroup);
         await base.OnConnectedAsync();
@@ -31,7 +39,7 @@ public sealed class DesktopHub : Hub
 }
 
 /// <summary>Typed pushes to the desktop (fed from projections, never from command handlers).</summary>
-public sealed class DesktopPush(IHubContext<DesktopHub> hub, TimeProvider clock)
+public sealed class DesktopPush(IHubContext<DesktopHub> hub, TimeProvider clock, TeamScope teams)
 {
     /// <summary>Only events recorded within the last minute are pushed: a rebuild or a history import replays old ones, and nobody waits for those.</summary>
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(60);
@@ -45,7 +53,13 @@ public sealed class DesktopPush(IHubContext<DesktopHub> hub, TimeProvider clock)
     /// <summary>"alarmChanged" (R-ALARM-2) to everyone signed in: the banner follows within a second.</summary>
     public Task AlarmChangedAsync(object alarm, CancellationToken ct) => hub.Clients.All.SendAsync("alarmChanged", alarm, ct);
 
-    public Task AgentStateChangedAsync(AgentStateDto state, CancellationToken ct) =>
-        hub.Clients.Groups(DesktopHub.UserGroup(state.AgentId), DesktopHub.SupervisorsGroup)
-            .SendAsync("agentStateChanged", state, ct);
+    /// <summary>To the agent, admins, and the supervisors of the agent's team.</summary>
+    public async Task AgentStateChangedAsync(AgentStateDto state, CancellationToken ct)
+    {
+        var team = (await teams.GetAsync(ct)).TeamOf(state.AgentId);
+        string[] groups = team is null
+            ? [DesktopHub.UserGroup(state.AgentId), DesktopHub.AllAgentsGroup]
+            : [DesktopHub.UserGroup(state.AgentId), DesktopHub.AllAgentsGroup, DesktopHub.TeamGroup(team)];
+        await hub.Clients.Groups(groups).SendAsync("agentStateChanged", state, ct);
+    }
 }

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CallCenter.Infrastructure.Startup;
 
 /// <summary>
-/// Demo users and reference data for a fresh start: agent1…agent20, supervisor1, admin, analyst,
-/// auditor (password from CALLCENTER_DEMO_PASSWORD), not-ready reasons, a few announcements.
+/// Demo users and reference data for a fresh start (demo mode only, never in production): agent1…agent20 in teams
+/// team-1 (agent1–10, supervisor1) and team-2 (agent11–20, supervisor2), admin, analyst, auditor (password from
+/// CALLCENTER_DEMO_PASSWORD), a few announcements, customers, queues; not-ready reasons and call purposes in every mode.
 /// Only what is missing is added, so a second start keeps what people changed.
 /// </summary>
 public static class DemoData
@@ -33,6 +34,7 @@ public static class DemoData
         for (var i = 1; i <= 20; i++)
             users.Add(User($"agent{i}", AgentNames[i - 1], [Roles.Agent], SkillGroupsByTeam[(i - 1) % 4], $"{8000 + i}", $"team-{(i - 1) / 10 + 1}"));
         users.Add(User("supervisor1", "李班长", [Roles.Supervisor], ["broadband", "cable-tv", "billing", "general"], "8100", "team-1"));
+        users.Add(User("supervisor2", "王班长", [Roles.Supervisor], ["broadband", "cable-tv", "billing", "general"], "8200", "team-2"));
         users.Add(User("admin", "系统管理员", [Roles.Admin], [], null, null));
         users.Add(User("analyst", "数据分析员", [Roles.Analyst], [], null, null));
         users.Add(User("auditor", "审计员", [Roles.Auditor], [], null, null));
@@ -43,16 +45,7 @@ public static class DemoData
             db.Users.Add(user);
         }
 
-        if (!await db.ReasonCodes.AnyAsync(ct))
-            db.ReasonCodes.AddRange(
-                new ReasonCodeRow { Code = "break", Name = "Break", NameZh = "小休", SortOrder = 1 },
-                new ReasonCodeRow { Code = "lunch", Name = "Lunch", NameZh = "午餐", SortOrder = 2 },
-                new ReasonCodeRow { Code = "meeting", Name = "Meeting", NameZh = "会议", SortOrder = 3 },
-                new ReasonCodeRow { Code = "training", Name = "Training", NameZh = "培训", SortOrder = 4 },
-                new ReasonCodeRow { Code = "callback", Name = "Callbacks", NameZh = "回访", SortOrder = 5 });
-
-        if (!await db.CallPurposes.AnyAsync(ct)) db.CallPurposes.AddRange(CallPurposes.Seed());
-
+        await SeedTeamsAsync(db, ct);
         if (!await db.Announcements.AnyAsync(ct))
         {
             var now = DateTimeOffset.UtcNow;
@@ -65,5 +58,28 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
         await CustomerSeed.SeedAsync(db, ct);
         await CallCenter.Telephony.Routing.DemoQueues.SeedAsync(db, ct);
+    }
+
+    /// <summary>The demo's teams: team-1 (agent1–10) under supervisor1, team-2 (agent11–20) under supervisor2.</summary>
+    static async Task SeedTeamsAsync(ReadModelDb db, CancellationToken ct)
+    {
+        var existing = await db.Set<CallCenter.Users.TeamRow>().Select(t => t.Id).ToListAsync(ct);
+        if (!existing.Contains("team-1")) db.Add(new CallCenter.Users.TeamRow { Id = "team-1", Name = "一组 Team A", Supervisors = ["supervisor1"] });
+        if (!existing.Contains("team-2")) db.Add(new CallCenter.Users.TeamRow { Id = "team-2", Name = "二组 Team B", Supervisors = ["supervisor2"] });
+    }
+
+    /// <summary>Reference data every center starts with (demo and production): not-ready reasons, call purposes.</summary>
+    public static async Task SeedReferenceDataAsync(ReadModelDb db, CancellationToken ct)
+    {
+        if (!await db.ReasonCodes.AnyAsync(ct))
+            db.ReasonCodes.AddRange(
+                new ReasonCodeRow { Code = "break", Name = "Break", NameZh = "小休", SortOrder = 1 },
+                new ReasonCodeRow { Code = "lunch", Name = "Lunch", NameZh = "午餐", SortOrder = 2 },
+                new ReasonCodeRow { Code = "meeting", Name = "Meeting", NameZh = "会议", SortOrder = 3 },
+                new ReasonCodeRow { Code = "training", Name = "Training", NameZh = "培训", SortOrder = 4 },
+                new ReasonCodeRow { Code = "callback", Name = "Callbacks", NameZh = "回访", SortOrder = 5 });
+
+        if (!await db.CallPurposes.AnyAsync(ct)) db.CallPurposes.AddRange(CallPurposes.Seed());
+        await db.SaveChangesAsync(ct);
     }
 }

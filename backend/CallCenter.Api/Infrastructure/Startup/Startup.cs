@@ -22,7 +22,13 @@ public static class Startup
         foreach (var projection in services.GetServices<IProjection>())
             await ProjectionRunner.EnsureStorageAsync(projection, db, CancellationToken.None);
         await Projections.Rebuilds.ProjectionEndpoints.EnsureVersionsAsync(services, CancellationToken.None);
+        await CallCenter.Settings.SettingsEndpoints.LoadCenterZoneAsync(services, CancellationToken.None); // the center's time zone (decision 0008)
         var options = services.GetRequiredService<AppOptions>();
-        await DemoData.SeedAsync(db, services.GetRequiredService<IPasswordHasher<UserRow>>(), options.DemoPassword, CancellationToken.None);
+        var hasher = services.GetRequiredService<IPasswordHasher<UserRow>>();
+        await DemoData.SeedReferenceDataAsync(db, CancellationToken.None);
+        if (options.Production)
+            await Bootstrap.EnsureFirstAdminAsync(db, hasher, services.GetRequiredService<CallCenter.Users.Trail.AdminChanges>(), options, app.Logger, CancellationToken.None);
+        else
+            await DemoData.SeedAsync(db, hasher, options.DemoPassword, CancellationToken.None);
     }
 }

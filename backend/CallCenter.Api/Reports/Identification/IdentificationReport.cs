@@ -29,7 +29,7 @@ public static class IdentificationReport
 
     public static async Task<List<IdentificationRow>> QueryAsync(ReadModelDb db, ReportRange range, string groupBy, CancellationToken ct)
     {
-        var key = groupBy switch { Day => CenterDaySql("c.arrived_at"), Agent => KeySql("coalesce(c.answered_by, p.agent_id)"), _ => KeySql("c.queue") };
+        var key = groupBy switch { Day => CenterDaySql("c.arrived_at", range.Zone), Agent => KeySql("coalesce(c.answered_by, p.agent_id)"), _ => KeySql("c.queue") };
         return await Sql.QueryAsync(await Sql.ConnectionAsync(db, ct), $"""
             select {key}, count(*)::int, (count(*) filter (where p.pop->>'match' = 'single'))::int,
                 (count(*) filter (where p.pop->>'match' = 'multiple'))::int, (count(*) filter (where p.pop->>'match' = 'none'))::int,

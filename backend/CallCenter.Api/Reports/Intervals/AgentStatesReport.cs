@@ -18,8 +18,8 @@ public static class AgentStatesReport
 
     public static async Task<List<AgentStateTimeRow>> QueryAsync(ReadModelDb db, ReportRange range, IntervalFilters f, CancellationToken ct)
     {
-        return await Sql.QueryAsync(await Sql.ConnectionAsync(db, ct), """
-            select to_char(bucket_start at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD'), agent_id, state, reason, sum(ms)::bigint
+        return await Sql.QueryAsync(await Sql.ConnectionAsync(db, ct), $$"""
+            select {{ReportGrouping.CenterDaySql("bucket_start", range.Zone)}}, agent_id, state, reason, sum(ms)::bigint
             from kpi_agent_states
             where bucket_start >= $1 and bucket_start < $2 and skill_group = coalesce($3::text, '') and ($4::text is null or agent_id = $4)
             group by 1, 2, 3, 4 order by 1, agent_id collate "C", state collate "C", reason collate "C"
@@ -30,10 +30,10 @@ public static class AgentStatesReport
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/reports/" + Name, async (string? from, string? to, string? groupBy, string? skillGroup, string? agent, string? format,
-                ReadModelDb db, CancellationToken ct) =>
+                ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
             {
                 ReportGrouping.Parse(groupBy, Groupings);
-                return ReportOutput.Rows(await QueryAsync(db, ReportRange.Parse(from, to), IntervalFilters.From(skillGroup, agent, null, null), ct), format, Name);
+                return ReportOutput.Rows(await QueryAsync(db, ReportRange.Parse(from, to, center), IntervalFilters.From(skillGroup, agent, null, null), ct), format, Name);
             })
             .RequireAuthorization(Policies.Analyze).WithTags("Reports")
             .WithSummary("Ready / not-ready records (R-RPT-4): seconds per state (ready, notReady by reason, talking, wrapUp) per agent per center day.")

@@ -26,9 +26,9 @@ public static class AnswerRankingReport
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/reports/" + Name, async (string? from, string? to, string? groupBy, string? skillGroup, string? area, string? dnis,
-                string? format, ReadModelDb db, CancellationToken ct) =>
+                string? format, ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
             {
-                var rows = await TotalsAsync(db, ReportRange.Parse(from, to), ReportGrouping.Parse(groupBy, Groupings), IntervalFilters.From(skillGroup, null, area, dnis), ct);
+                var rows = await TotalsAsync(db, ReportRange.Parse(from, to, center), ReportGrouping.Parse(groupBy, Groupings), IntervalFilters.From(skillGroup, null, area, dnis), ct);
                 return ReportOutput.Rows(Rank(rows), format, Name);
             })
             .RequireAuthorization(Policies.Analyze).WithTags("Reports")

@@ -28,16 +28,14 @@ public static class CallContributions
                 m[Answered] += sign;
                 m[AnswerWaitMs] += sign * wait;
                 if (wait <= slMs) m[AnsweredInSl] += sign;
-                if (w.Closed) m[AnswerWaitMaxMs] = Math.Max(m[AnswerWaitMaxMs], wait);
             }
             else if (w.AbandonedAt is { } abandoned)
             {
                 var wait = Buckets.Ms(queued, abandoned);
                 m[Abandoned] += sign;
                 m[AbandonWaitMs] += sign * wait;
-                if (wait < ShortAbandonMs) m[AbandonedShort] += sign;
+                if (wait < w.ShortAbandonMs) m[AbandonedShort] += sign;
                 if (wait > slMs) m[AbandonedAfterSl] += sign;
-                if (w.Closed) m[AbandonWaitMaxMs] = Math.Max(m[AbandonWaitMaxMs], wait);
             }
         }
         foreach (var (agent, leg) in w.Legs)
@@ -48,6 +46,21 @@ public static class CallContributions
             a[HoldMs] += sign * leg.HoldMs;
             a[AcwMs] += sign * leg.AcwMs;
         }
+    }
+
+    /// <summary>
+    /// The call's row in <c>kpi_calls</c> (null when it is not an inbound call): its key as in <c>kpi_intervals</c> (the agent is
+    /// who answered first), its queue wait if answered or abandoned, its wait to answer from the queue entry or (not queued)
+    /// from its arrival, and its talk (all agents, holds excluded). Maxima and percentiles are read from these rows.
+    /// </summary>
+    public static CallFact? Fact(string callId, CallWork w)
+    {
+        if (!w.Inbound || w.ArrivedAt is not { } arrived) return null;
+        long? answerWait = w.QueuedAt is { } q && w.AnsweredAt is { } a ? Buckets.Ms(q, a) : null;
+        long? abandonWait = w.QueuedAt is { } q2 && w.AnsweredAt is null && w.AbandonedAt is { } ab ? Buckets.Ms(q2, ab) : null;
+        long? answerWaitAll = w.AnsweredAt is { } a2 ? Buckets.Ms(w.QueuedAt ?? arrived, a2) : null;
+        return new(callId, Buckets.StartOf(w.QueuedAt ?? arrived), w.Queue ?? "", w.FirstAgent ?? "", w.Area ?? "", w.Dnis ?? "",
+            w.QueuedAt is not null, answerWait, abandonWait, answerWaitAll, w.AnsweredAt is null ? null : w.Legs.Values.Sum(l => l.TalkMs));
     }
 
     static long[] Row(Dictionary<IntervalKey, long[]> rows, IntervalKey key)

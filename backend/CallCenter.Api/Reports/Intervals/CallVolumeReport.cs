@@ -10,7 +10,7 @@ public sealed record CallVolumeRow(string Key, long Arrived, long Offered, long 
 public static class CallVolumeReport
 {
     public const string Name = "call-volume";
-    static readonly string[] Groupings = [Day, Hour, Month, Interval];
+    static readonly string[] Groupings = [Day, Hour, Week, Month, Year, Interval];
     static readonly string[] Filters = [SkillGroup, Area, Dnis];
 
     public static readonly ReportDefinition Definition = new(Name, "volume", Groupings, Filters,
@@ -21,9 +21,9 @@ public static class CallVolumeReport
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/reports/" + Name, async (string? from, string? to, string? groupBy, string? skillGroup, string? area, string? dnis,
-                string? format, ReadModelDb db, CancellationToken ct) =>
+                string? format, ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
             {
-                var rows = await TotalsAsync(db, ReportRange.Parse(from, to), ReportGrouping.Parse(groupBy, Groupings), IntervalFilters.From(skillGroup, null, area, dnis), ct);
+                var rows = await TotalsAsync(db, ReportRange.Parse(from, to, center), ReportGrouping.Parse(groupBy, Groupings), IntervalFilters.From(skillGroup, null, area, dnis), ct);
                 return ReportOutput.Rows(rows.Select(Row).ToList(), format, Name);
             })
             .RequireAuthorization(Policies.Analyze).WithTags("Reports")

@@ -26,6 +26,10 @@ public sealed class CallWork
     public string? Queue { get; set; }
     public DateTimeOffset? QueuedAt { get; set; }
     public int SlSeconds { get; set; }
+    /// <summary>The short-abandon threshold in effect when the call entered its queue (the settings history, decision 0008).</summary>
+    public long ShortAbandonMs { get; set; } = Measures.ShortAbandonMs;
+    /// <summary>The latest event time of the call's own events (the rule that closes a call that never gets its end).</summary>
+    public DateTimeOffset? LastAt { get; set; }
     public string? FirstAgent { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
     public DateTimeOffset? AbandonedAt { get; set; }
@@ -35,19 +39,34 @@ public sealed class CallWork
     public Dictionary<string, CallLeg> Legs { get; set; } = [];
 
     /// <summary>
-    /// Ended, and (when an agent answered it) tagged: its contributions are final and its working state can go. A call that
-    /// never arrived inbound (outbound, internal, consult) counts nowhere, so it goes at its end, or at a tag after its end.
+    /// Its contributions are final and its working state can go: abandoned (closed at <c>CallAbandoned</c>; a <c>CallEnded</c>
+    /// after it is allowed, not required), or ended and (when an agent answered it) tagged. A call that never arrived inbound
+    /// (outbound, internal, consult) counts nowhere, so it goes at its end, or at a tag after its end. A call that gets
+    /// neither is closed by <see cref="MaxIdle"/> (see <see cref="IntervalKpiProjection"/>).
     /// </summary>
-    public bool Closed => Inbound ? Ended && (FirstAgent is null || Tagged) : Ended || Tagged;
+    public bool Closed => Inbound ? (AbandonedAt is not null && FirstAgent is null) || (Ended && (FirstAgent is null || Tagged)) : Ended || Tagged;
 
-    /// <summary>Folds one event; <paramref name="slSecondsOf"/> gives a queue's service-level threshold when the call enters it.</summary>
-    public void Apply(CallEvent e, Func<string, int> slSecondsOf)
+    /// <summary>
+    /// A call none of whose own events is later than this before the latest call event time the projection has seen is closed
+    /// as it stands (no end, tag or further leg will change its figures): event time only, never the wall clock.
+    /// </summary>
+    public static readonly TimeSpan MaxIdle = TimeSpan.FromHours(24);
+
+    /// <summary>Folds one event with the default short-abandon threshold; <paramref name="slSecondsOf"/> gives a queue's service-level threshold.</summary>
+    public void Apply(CallEvent e, Func<string, int> slSecondsOf) => Apply(e, (q, _) => slSecondsOf(q), _ => Measures.ShortAbandonMs);
+
+    /// <summary>
+    /// Folds one event. When the call enters its queue, <paramref name="slSecondsOf"/> (queue, time) and
+    /// <paramref name="shortAbandonMsAt"/> (time) give the thresholds in effect then; the call keeps them.
+    /// </summary>
+    public void Apply(CallEvent e, Func<string, DateTimeOffset, int> slSecondsOf, Func<DateTimeOffset, long> shortAbandonMsAt)
     {
+        if (LastAt is null || e.At > LastAt) LastAt = e.At;
         switch (e)
         {
             case CallArrived x: Inbound = true; ArrivedAt = x.At; Dnis = x.Dnis; break;
-            case CallQueued x: EnterQueue(x.Queue, x.At, slSecondsOf); break;
-            case CallOffered { Internal: false, Queue: { } q } x: EnterQueue(q, x.At, slSecondsOf); break;
+            case CallQueued x: EnterQueue(x.Queue, x.At, slSecondsOf, shortAbandonMsAt); break;
+            case CallOffered { Internal: false, Queue: { } q } x: EnterQueue(q, x.At, slSecondsOf, shortAbandonMsAt); break;
             case CallAnswered { Internal: false } x: Answer(x.AgentId, x.At); break;
             case CallConferenced { TargetAgentId: { } t } x: Join(t, x.At); break;
             case CallHeld x when Leg(x.AgentId) is { OnSince: { } since, HeldSince: null } leg:
@@ -63,12 +82,13 @@ public sealed class CallWork
         }
     }
 
-    void EnterQueue(string queue, DateTimeOffset at, Func<string, int> slSecondsOf)
+    void EnterQueue(string queue, DateTimeOffset at, Func<string, DateTimeOffset, int> slSecondsOf, Func<DateTimeOffset, long> shortAbandonMsAt)
     {
         if (Queue is not null) return; // a call counts once, in the first queue it entered
         Queue = queue;
         QueuedAt = at;
-        SlSeconds = slSecondsOf(queue);
+        SlSeconds = slSecondsOf(queue, at);
+        ShortAbandonMs = shortAbandonMsAt(at);
     }
 
     void Answer(string agent, DateTimeOffset at)

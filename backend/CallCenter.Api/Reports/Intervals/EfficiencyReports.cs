@@ -26,8 +26,8 @@ public static class EfficiencyReports
         new("ahtSeconds", "seconds"), new("signedInSeconds", "seconds"), new("readySeconds", "seconds"), new("notReadySeconds", "seconds"), new("occupancy", "percent"),
     ];
 
-    public static readonly ReportDefinition AgentDefinition = new(AgentName, "efficiency", [Agent, Day], [SkillGroup, Agent], Columns, "bar", "key", ["answered", "occupancy"]);
-    public static readonly ReportDefinition SkillGroupDefinition = new(SkillGroupName, "efficiency", [SkillGroup, Day], [SkillGroup, Agent], Columns, "bar", "key", ["answered", "occupancy"]);
+    public static readonly ReportDefinition AgentDefinition = new(AgentName, "efficiency", [Agent, Day, Week, Month, Year], [SkillGroup, Agent], Columns, "bar", "key", ["answered", "occupancy"]);
+    public static readonly ReportDefinition SkillGroupDefinition = new(SkillGroupName, "efficiency", [SkillGroup, Day, Week, Month, Year], [SkillGroup, Agent], Columns, "bar", "key", ["answered", "occupancy"]);
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -37,9 +37,9 @@ public static class EfficiencyReports
 
     static void MapOne(IEndpointRouteBuilder app, ReportDefinition def, string summary) =>
         app.MapGet("/api/reports/" + def.Name, async (string? from, string? to, string? groupBy, string? skillGroup, string? agent, string? format,
-                ReadModelDb db, CancellationToken ct) =>
+                ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
             {
-                var rows = await TotalsAsync(db, ReportRange.Parse(from, to), ReportGrouping.Parse(groupBy, def.GroupBy), IntervalFilters.From(skillGroup, agent, null, null), ct);
+                var rows = await TotalsAsync(db, ReportRange.Parse(from, to, center), ReportGrouping.Parse(groupBy, def.GroupBy), IntervalFilters.From(skillGroup, agent, null, null), ct);
                 return ReportOutput.Rows(rows.Where(r => r.Handled > 0 || r.SignedInMs > 0).Select(EfficiencyRow.From).ToList(), format, def.Name);
             })
             .RequireAuthorization(Policies.Analyze).WithTags("Reports").WithSummary(summary)

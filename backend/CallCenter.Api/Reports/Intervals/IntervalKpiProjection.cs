@@ -5,6 +5,7 @@ using CallCenter.Calls;
 using CallCenter.EventStore;
 using CallCenter.Infrastructure.Persistence;
 using CallCenter.Infrastructure.Projections;
+using CallCenter.Settings;
 using CallCenter.Telephony.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace CallCenter.Reports.Intervals;
 /// changes and the agents' finished state times are summed per row, and each table is written with one set-based
 /// statement. Event time only, never the wall clock: a rebuild from position 0 gives the same rows.
 /// </summary>
-public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore store) : IProjection
+public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore events) : IProjection
 {
     public const string ProjectionName = "interval-kpis";
     public string Name => ProjectionName;
@@ -55,18 +56,49 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore sto
             else if (!SkippedAgentTypes.Contains(recorded.Type) && AgentStream.Decode(recorded.Type, recorded.Data) is { } a) agentEvents.Add((a, recorded.StreamRevision));
         }
         if (callEvents.Count == 0 && agentEvents.Count == 0) return null;
-        var kpis = new IntervalKpiStore(await Sql.ConnectionAsync(db, ct));
-        if (callEvents.Count > 0) await ApplyCallsAsync(kpis, callEvents, ct);
-        if (agentEvents.Count > 0) await ApplyAgentsAsync(kpis, agentEvents, ct);
+        var store = new IntervalKpiStore(await Sql.ConnectionAsync(db, ct));
+        if (callEvents.Count > 0)
+        {
+            var clock = await store.LoadClockAsync(ct);
+            clock = await ApplyCallsAsync(store, callEvents, clock, await SettingsAsync(ct), ct);
+            if (clock is { } now)
+            {
+                await store.SaveClockAsync(now, ct);
+                await store.DropIdleCallsAsync(now, ct);
+            }
+        }
+        if (agentEvents.Count > 0) await ApplyAgentsAsync(store, agentEvents, ct);
         return null;
     }
 
-    async Task ApplyCallsAsync(IntervalKpiStore store, List<CallEvent> events, CancellationToken ct)
+    /// <summary>
+    /// The whole KPI settings history, read from the event store (a short stream). Every value carries the time it took effect,
+    /// and the first recorded change of a queue records the value before it from the beginning of time, so a call reads the
+    /// same threshold live (before the change was recorded, from the queue's configuration) and in any rebuild (decision 0008).
+    /// </summary>
+    async Task<CenterSettingsHistory> SettingsAsync(CancellationToken ct)
+    {
+        var history = CenterSettingsHistory.Empty;
+        await foreach (var e in events.ReadStreamAsync(CenterSettingsStream.StreamId(CenterSettingsStream.Id), ct: ct))
+            if (CenterSettingsStream.Decode(e.Type, e.Data) is { } changed) history = CenterSettingsStream.Evolve(history, changed);
+        return history;
+    }
+
+    /// <summary>
+    /// Folds a batch's call events in store order. <paramref name="clock"/> is the latest call event time applied before them;
+    /// an event for a call already closed, or idle longer than <see cref="CallWork.MaxIdle"/> at that clock, finds its figures
+    /// final and starts a new working state (which counts nowhere without a <c>CallArrived</c>). Returns the clock after the run.
+    /// </summary>
+    async Task<DateTimeOffset?> ApplyCallsAsync(IntervalKpiStore store, List<CallEvent> events, DateTimeOffset? clock, CenterSettingsHistory settings,
+        CancellationToken ct)
     {
         var ids = events.Select(e => e.CallId).ToHashSet();
         var loaded = await store.LoadAsync<CallWork>(IntervalKpiTables.CallWork, "call_id", ids, ct);
-        var thresholds = (await queues.AllAsync(ct)).ToDictionary(q => q.Id, q => q.ServiceLevelSeconds > 0 ? q.ServiceLevelSeconds : Measures.DefaultServiceLevelSeconds);
-        int SlSecondsOf(string queue) => thresholds.GetValueOrDefault(queue, Measures.DefaultServiceLevelSeconds);
+        var configured = (await queues.AllAsync(ct)).ToDictionary(q => q.Id, q => q.ServiceLevelSeconds > 0 ? q.ServiceLevelSeconds : Measures.DefaultServiceLevelSeconds);
+        // The threshold recorded for the queue at that time; a queue never changed since the history began keeps its configured value.
+        int SlSecondsOf(string queue, DateTimeOffset at) =>
+            settings.ServiceLevelSecondsAt(queue, at) ?? configured.GetValueOrDefault(queue, Measures.DefaultServiceLevelSeconds);
+        long ShortAbandonMsAt(DateTimeOffset at) => settings.ShortAbandonSecondsAt(at) * 1000L;
 
         var deltas = new Dictionary<IntervalKey, long[]>();
         var calls = new Dictionary<string, CallWork>();
@@ -76,7 +108,19 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore sto
             CallContributions.Add(work, -1, deltas);
             calls[id] = work;
         }
-        foreach (var e in events) calls[e.CallId].Apply(e, SlSecondsOf);
+        var facts = new Dictionary<string, CallFact>();
+        foreach (var e in events)
+        {
+            var work = calls[e.CallId];
+            if (work.Closed || (clock is { } now && work.LastAt is { } last && now - last > CallWork.MaxIdle))
+            {
+                CallContributions.Add(work, +1, deltas); // closed as it stood: a later event changes none of its figures, in any batching
+                calls[e.CallId] = work = new CallWork();
+            }
+            work.Apply(e, SlSecondsOf, ShortAbandonMsAt);
+            if (clock is null || e.At > clock) clock = e.At;
+            if (CallContributions.Fact(e.CallId, work) is { } fact) facts[e.CallId] = fact;
+        }
         var upserts = new List<(string, CallWork)>();
         var deletes = new List<string>();
         foreach (var (id, work) in calls)
@@ -86,7 +130,9 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore sto
             else if (loaded.ContainsKey(id)) deletes.Add(id);
         }
         await store.AddIntervalsAsync(deltas, ct);
+        await store.UpsertCallsAsync(facts.Values, ct);
         await store.SaveAsync(IntervalKpiTables.CallWork, "call_id", upserts, deletes, ct);
+        return clock;
     }
 
     /// <summary>
@@ -94,13 +140,13 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore sto
     /// older than the latest one folded for that agent (it arrived late) recounts the agent's time from its stream, folded in
     /// event time up to that event's revision.
     /// </summary>
-    async Task ApplyAgentsAsync(IntervalKpiStore kpis, List<(AgentEvent Event, long Revision)> events, CancellationToken ct)
+    async Task ApplyAgentsAsync(IntervalKpiStore kpis, List<(AgentEvent Event, long Revision)> batch, CancellationToken ct)
     {
-        var ids = events.Select(e => e.Event.AgentId).ToHashSet();
+        var ids = batch.Select(e => e.Event.AgentId).ToHashSet();
         var agents = await kpis.LoadAsync<AgentWork>(IntervalKpiTables.AgentWork, "agent_id", ids, ct);
         var added = new Dictionary<AgentStateKey, long>();
         var late = new Dictionary<string, long>();
-        foreach (var (e, revision) in events)
+        foreach (var (e, revision) in batch)
         {
             if (!agents.TryGetValue(e.AgentId, out var work)) agents[e.AgentId] = work = new AgentWork();
             if (late.ContainsKey(e.AgentId) || work.Agent.LastAt is { } lastAt && e.At < lastAt) { late[e.AgentId] = revision; continue; }
@@ -111,7 +157,7 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore sto
             foreach (var key in added.Keys.Where(k => k.Agent == agentId).ToList()) added.Remove(key);
             await kpis.DeleteAgentStatesAsync(agentId, ct);
             var history = new List<AgentEvent>();
-            await foreach (var recorded in store.ReadStreamAsync(AgentStream.StreamId(agentId), ReadDirection.Forwards, 0, (int)Math.Min(revision + 1, int.MaxValue), ct))
+            await foreach (var recorded in events.ReadStreamAsync(AgentStream.StreamId(agentId), ReadDirection.Forwards, 0, (int)Math.Min(revision + 1, int.MaxValue), ct))
                 if (!SkippedAgentTypes.Contains(recorded.Type) && AgentStream.Decode(recorded.Type, recorded.Data) is { } e) history.Add(e);
             var work = agents[agentId] = new AgentWork();
             foreach (var e in history.OrderBy(e => e.At)) work.Apply(e, agentId, added);

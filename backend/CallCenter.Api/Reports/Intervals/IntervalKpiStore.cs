@@ -16,8 +16,7 @@ public sealed class IntervalKpiStore(NpgsqlConnection connection)
         select * from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[],
             {string.Join(", ", Enumerable.Range(6, N).Select(i => $"${i}::bigint[]"))})
         on conflict (bucket_start, skill_group, agent_id, area, dnis) do update set
-            {string.Join(", ", Measures.Columns.Select((c, i) => Measures.IsMax(i)
-                ? $"{c} = greatest(kpi_intervals.{c}, excluded.{c})" : $"{c} = kpi_intervals.{c} + excluded.{c}"))}
+            {string.Join(", ", Measures.Columns.Select(c => $"{c} = kpi_intervals.{c} + excluded.{c}"))}
         """;
 
     /// <summary>Rows a call moved out of, left with nothing, go: a rebuild (other batches) would never have made them.</summary>
@@ -61,6 +60,32 @@ public sealed class IntervalKpiStore(NpgsqlConnection connection)
             await Sql.ExecAsync(connection, DeleteEmpty, ct, emptied.Select(r => r.Key.Bucket).ToArray(), emptied.Select(r => r.Key.SkillGroup).ToArray(),
                 emptied.Select(r => r.Key.Agent).ToArray(), emptied.Select(r => r.Key.Area).ToArray(), emptied.Select(r => r.Key.Dnis).ToArray());
     }
+
+    public Task UpsertCallsAsync(IReadOnlyCollection<CallFact> facts, CancellationToken ct) => facts.Count == 0 ? Task.CompletedTask : Sql.ExecAsync(connection, """
+        insert into kpi_calls (call_id, bucket_start, skill_group, agent_id, area, dnis, queued, answer_wait_ms, abandon_wait_ms, answer_wait_all_ms, talk_ms)
+        select * from unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[])
+        on conflict (call_id) do update set bucket_start = excluded.bucket_start, skill_group = excluded.skill_group, agent_id = excluded.agent_id,
+            area = excluded.area, dnis = excluded.dnis, queued = excluded.queued, answer_wait_ms = excluded.answer_wait_ms,
+            abandon_wait_ms = excluded.abandon_wait_ms, answer_wait_all_ms = excluded.answer_wait_all_ms, talk_ms = excluded.talk_ms
+        """, ct, facts.Select(f => f.CallId).ToArray(), facts.Select(f => f.Bucket).ToArray(), facts.Select(f => f.SkillGroup).ToArray(),
+        facts.Select(f => f.Agent).ToArray(), facts.Select(f => f.Area).ToArray(), facts.Select(f => f.Dnis).ToArray(), facts.Select(f => f.Queued).ToArray(),
+        facts.Select(f => f.AnswerWaitMs).ToArray(), facts.Select(f => f.AbandonWaitMs).ToArray(), facts.Select(f => f.AnswerWaitAllMs).ToArray(),
+        facts.Select(f => f.TalkMs).ToArray());
+
+    /// <summary>The projection's clock: the latest call event time applied (one row).</summary>
+    public async Task<DateTimeOffset?> LoadClockAsync(CancellationToken ct)
+    {
+        var rows = await Sql.QueryAsync(connection, "select clock from kpi_state where id = 1", r => r.GetFieldValue<DateTimeOffset>(0), ct);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public Task SaveClockAsync(DateTimeOffset clock, CancellationToken ct) => Sql.ExecAsync(connection, """
+        insert into kpi_state (id, clock) values (1, $1) on conflict (id) do update set clock = excluded.clock
+        """, ct, clock.ToUniversalTime());
+
+    /// <summary>Working states of calls idle for longer than <see cref="CallWork.MaxIdle"/> at the clock go (they are closed).</summary>
+    public Task DropIdleCallsAsync(DateTimeOffset clock, CancellationToken ct) => Sql.ExecAsync(connection,
+        "delete from kpi_call_work where (work->>'lastAt')::timestamptz < $1", ct, (clock - CallWork.MaxIdle).ToUniversalTime());
 
     public Task AddAgentStatesAsync(Dictionary<AgentStateKey, long> added, CancellationToken ct)
     {

@@ -7,9 +7,9 @@ namespace CallCenter.Reports.Intervals;
 public static class MyWorkload
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/me/workload", async (string? from, string? to, string? format, CurrentUser me, ReadModelDb db, CancellationToken ct) =>
+        app.MapGet("/api/me/workload", async (string? from, string? to, string? format, CurrentUser me, ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
             {
-                var range = ReportRange.Parse(from, to);
+                var range = ReportRange.Parse(from, to, center);
                 var rows = await IntervalQuery.TotalsAsync(db, range, IntervalQuery.Day, new IntervalFilters(Agent: me.Id), ct);
                 return ReportOutput.Rows(rows.Select(EfficiencyRow.From).ToList(), format, "my-workload");
             })

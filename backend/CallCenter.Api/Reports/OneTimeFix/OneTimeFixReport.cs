@@ -25,7 +25,7 @@ public static class OneTimeFixReport
 
     public static async Task<List<OneTimeFixRow>> QueryAsync(ReadModelDb db, ReportRange range, string groupBy, CancellationToken ct)
     {
-        var key = groupBy switch { Day => CenterDaySql("ended_at"), Agent => KeySql("agent_id"), SkillGroup => KeySql("skill_group"), _ => KeySql("area") };
+        var key = groupBy switch { Day => CenterDaySql("ended_at", range.Zone), Agent => KeySql("agent_id"), SkillGroup => KeySql("skill_group"), _ => KeySql("area") };
         return await Sql.QueryAsync(await Sql.ConnectionAsync(db, ct), $"""
             select {key}, count(*)::int, (count(*) filter (where outcome = 'fixed'))::int, (count(*) filter (where outcome = 'repeated'))::int,
                 (count(*) filter (where outcome = 'pending'))::int

@@ -26,7 +26,7 @@ public static class SatisfactionReport
 
     public static async Task<List<SatisfactionRow>> QueryAsync(ReadModelDb db, ReportRange range, string groupBy, CancellationToken ct)
     {
-        var key = groupBy switch { Day => CenterDaySql("survey_at"), Agent => KeySql("coalesce(survey_agent, answered_by)"), _ => KeySql("queue") };
+        var key = groupBy switch { Day => CenterDaySql("survey_at", range.Zone), Agent => KeySql("coalesce(survey_agent, answered_by)"), _ => KeySql("queue") };
         return await Sql.QueryAsync(await Sql.ConnectionAsync(db, ct), $"""
             select {key}, count(*)::int, round(avg(survey_score), 2)::float8,
                 {string.Join(", ", Enumerable.Range(1, 5).Select(s => $"(count(*) filter (where survey_score = {s}))::int"))}

@@ -19,23 +19,24 @@ public sealed record SimulatedDay(Dictionary<string, List<AgentEvent>> AgentEven
 /// on ties); a caller whose wait exceeds their patience abandons; outside working hours callers leave a voice message.
 /// The agents' call events carry the ids the CallsToAgents reactor derives, so its own appends become duplicates.
 /// </summary>
-public sealed class DaySimulation(IReadOnlyList<SimAgent> agents, Guid ns)
+public sealed class DaySimulation(IReadOnlyList<SimAgent> agents, Guid ns, TimeZoneInfo? zone = null)
 {
     sealed class AgentClock { public DateTimeOffset FreeAt; public DateTimeOffset LunchAt; public bool LunchTaken; public DateTimeOffset ShiftEnd; }
 
     public SimulatedDay Run(DateOnly day, IReadOnlyList<PlannedCall> plan)
     {
-        var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TrafficOptions.CenterOffset);
+        var center = zone ?? Infrastructure.CenterTime.DefaultZone;
+        DateTimeOffset At(double hour) => TrafficOptions.At(day, hour, center);
         var events = agents.ToDictionary(a => a.Id, _ => new List<AgentEvent>());
         var ids = agents.ToDictionary(a => a.Id, _ => new List<Guid>());
         var clocks = new Dictionary<string, AgentClock>();
-        var open = midnight.AddHours(8);
+        var open = At(8);
         foreach (var (a, i) in agents.Select((a, i) => (a, i)))
         {
             var signIn = open.AddSeconds(i * 17 % 600);
             Add(a.Id, new AgentSignedIn(a.Id, null, a.SkillGroups, signIn), day, events, ids);
             Add(a.Id, new AgentBecameReady(a.Id, signIn.AddSeconds(60)), day, events, ids);
-            clocks[a.Id] = new AgentClock { FreeAt = signIn.AddSeconds(60), LunchAt = midnight.AddHours(11.5).AddMinutes(i * 7 % 90), ShiftEnd = midnight.AddHours(20) };
+            clocks[a.Id] = new AgentClock { FreeAt = signIn.AddSeconds(60), LunchAt = At(11.5).AddMinutes(i * 7 % 90), ShiftEnd = At(20) };
         }
         var facts = new List<CtiEvent>();
         var tags = new List<CallTagged>();

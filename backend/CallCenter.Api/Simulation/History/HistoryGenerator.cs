@@ -23,7 +23,7 @@ public sealed record HistoryProgress(bool Running, int DaysDone, int Days, long 
 /// each agent's events go first, so agent streams stay in event-time order (the reactor's later appends are duplicates).
 /// Deterministic: the same request gives the same event ids and data; running it twice stores nothing new.
 /// </summary>
-public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore store, TimeProvider clock)
+public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore store, TimeProvider clock, Infrastructure.CenterClock center)
 {
     const int ChunkEvents = 2000;
     volatile HistoryProgress progress = new(false, 0, 0, 0, 0, null);
@@ -33,9 +33,10 @@ public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore st
     {
         var started = clock.GetTimestamp();
         var (agents, callers) = await LoadAsync(ct);
-        var end = request.EndDate ?? DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TrafficOptions.CenterOffset).DateTime).AddDays(-1);
+        var zone = center.Zone; // the center's days, in its zone
+        var end = request.EndDate ?? center.Today.AddDays(-1);
         var ns = DeterministicGuid.Create(Guid.Empty, $"history/{request.Seed}");
-        var sim = new DaySimulation(agents, ns);
+        var sim = new DaySimulation(agents, ns, zone);
         long count = 0;
         progress = new(true, 0, request.Days, 0, 0, null);
         try
@@ -43,7 +44,7 @@ public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore st
             for (var d = 0; d < request.Days; d++)
             {
                 var day = end.AddDays(d - request.Days + 1);
-                var result = sim.Run(day, TrafficModel.PlanDay(day, request.Seed, callers, new TrafficOptions(request.CallsPerDay)));
+                var result = sim.Run(day, TrafficModel.PlanDay(day, request.Seed, callers, new TrafficOptions(request.CallsPerDay, Zone: zone)));
                 count += await WriteAsync(result, ns, ct);
                 var seconds = clock.GetElapsedTime(started).TotalSeconds;
                 progress = new(true, d + 1, request.Days, count, count / Math.Max(seconds, 0.001), null);

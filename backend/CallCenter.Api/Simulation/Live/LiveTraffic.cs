@@ -13,7 +13,7 @@ namespace CallCenter.Simulation.Live;
 /// new user sees a working center; agent1…agent10 are left for people.
 /// </summary>
 public sealed class LiveTraffic(AppOptions options, ISimulatedCallers callers, BotAgents bots, IServiceScopeFactory scopes,
-    History.HistoryGenerator history, EventStore.IEventStore store, TimeProvider clock, ILogger<LiveTraffic> log) : BackgroundService
+    History.HistoryGenerator history, EventStore.IEventStore store, TimeProvider clock, CenterClock center, ILogger<LiveTraffic> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
@@ -36,11 +36,11 @@ public sealed class LiveTraffic(AppOptions options, ISimulatedCallers callers, B
         var callerList = await CallersAsync(stop);
         var speed = options.SimulatorSpeed;
         var startReal = clock.GetUtcNow();
-        var startVirtual = startReal.ToOffset(TrafficOptions.CenterOffset);
+        var startVirtual = center.Local(startReal);
         var day = DateOnly.FromDateTime(startVirtual.DateTime);
         while (!stop.IsCancellationRequested)
         {
-            var plan = TrafficModel.PlanDay(day, day.DayNumber, callerList, new TrafficOptions(options.SimulatorCallsPerDay, BurstDayShare: 0.5));
+            var plan = TrafficModel.PlanDay(day, day.DayNumber, callerList, new TrafficOptions(options.SimulatorCallsPerDay, BurstDayShare: 0.5, Zone: center.Zone));
             foreach (var call in plan.Where(c => c.ArrivesAt >= startVirtual))
             {
                 var due = startReal + (call.ArrivesAt - startVirtual) / speed;
@@ -55,7 +55,7 @@ public sealed class LiveTraffic(AppOptions options, ISimulatedCallers callers, B
                 catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "A simulated call failed"); }
             }
             day = day.AddDays(1);
-            startVirtual = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TrafficOptions.CenterOffset);
+            startVirtual = center.StartOf(day);
             startReal = clock.GetUtcNow();
         }
     }

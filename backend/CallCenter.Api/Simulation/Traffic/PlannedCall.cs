@@ -14,9 +14,13 @@ public sealed record PlannedCall(
     string CallId, DateTimeOffset ArrivesAt, string Ani, string? Area, string Dnis, string[] IvrTrail, string Queue,
     int PatienceSeconds, int TalkSeconds, int HoldSeconds, int WrapSeconds, string Purpose, string Subtype, int? SurveyScore);
 
-/// <summary>Volume and shape of generated days. The center's clock is UTC+8.</summary>
+/// <summary>Volume and shape of generated days; hours are the center's, in <paramref name="Zone"/> (null: the default, Asia/Shanghai).</summary>
 public sealed record TrafficOptions(int CallsPerDay = 20_000, double RepeatShare = 0.08, double UnknownCallerShare = 0.1,
-    double BurstDayShare = 0.3, int BurstCalls = 40)
+    double BurstDayShare = 0.3, int BurstCalls = 40, TimeZoneInfo? Zone = null)
 {
-    public static readonly TimeSpan CenterOffset = Infrastructure.CenterTime.Offset;
+    public TimeZoneInfo CenterZone => Zone ?? Infrastructure.CenterTime.DefaultZone;
+
+    /// <summary>The instant of a wall-clock hour (may be fractional) of the center's day.</summary>
+    public static DateTimeOffset At(DateOnly day, double hour, TimeZoneInfo zone) =>
+        Infrastructure.CenterTime.At(day.ToDateTime(TimeOnly.MinValue).AddHours(hour), zone);
 }

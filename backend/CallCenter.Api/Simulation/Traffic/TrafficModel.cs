@@ -28,13 +28,13 @@ public static class TrafficModel
     public static IReadOnlyList<PlannedCall> PlanDay(DateOnly day, int seed, IReadOnlyList<Caller> callers, TrafficOptions o)
     {
         var rng = new Random(seed * 397 ^ day.DayNumber); // seeded Random: the same sequence on every .NET
-        var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TrafficOptions.CenterOffset);
+        var zone = o.CenterZone;
         var calls = new List<(DateTimeOffset At, Caller Caller, string? Purpose)>();
         var total = HourWeights.Sum();
         for (var hour = 0; hour < 24; hour++)
         {
             var n = (int)Math.Round(o.CallsPerDay * HourWeights[hour] / total);
-            for (var i = 0; i < n; i++) calls.Add((midnight.AddHours(hour).AddSeconds(rng.Next(3600)), Pick(rng, callers, o), null));
+            for (var i = 0; i < n; i++) calls.Add((TrafficOptions.At(day, hour, zone).AddSeconds(rng.Next(3600)), Pick(rng, callers, o), null));
         }
         foreach (var first in calls.Where(c => c.Caller.Area is not null).ToList())
             if (rng.NextDouble() < o.RepeatShare) // the same caller again, from 5 minutes to 4 hours later
@@ -43,7 +43,7 @@ public static class TrafficModel
         {
             var area = callers.Where(c => c.Area is not null).ElementAt(rng.Next(callers.Count(c => c.Area is not null))).Area;
             var inArea = callers.Where(c => c.Area == area).ToList();
-            var start = midnight.AddHours(9 + rng.Next(9));
+            var start = TrafficOptions.At(day, 9 + rng.Next(9), zone);
             for (var i = 0; i < o.BurstCalls; i++) calls.Add((start.AddSeconds(rng.Next(3000)), inArea[rng.Next(inArea.Count)], "work-order-dispatched"));
         }
         var ordered = calls.Where(c => DateOnly.FromDateTime(c.At.DateTime) == day).OrderBy(c => c.At).ThenBy(c => c.Caller.Phone, StringComparer.Ordinal).ToList();

@@ -7,7 +7,11 @@ public sealed record PbxAgent(string AgentId, string Status, DateTimeOffset? Sin
     bool AutoAnswer, Forwarding Forwarding, string[] OnCalls);
 
 /// <summary>The queue facts the PBX needs when a call arrives.</summary>
-public sealed record AcdQueue(string Id, int MaxWaitSeconds, bool Open, string[] DutyAgents);
+public sealed record AcdQueue(string Id, int MaxWaitSeconds, bool Open, string[] DutyAgents)
+{
+    /// <summary>The skill group whose agents serve the queue (default: its id).</summary>
+    public string? SkillGroup { get; init; }
+}
 
 /// <summary>
 /// The ACD's decisions (R-ACD-2…5) behind the simulated PBX: blacklist, which queue, who gets a waiting call.
@@ -16,6 +20,8 @@ public sealed record AcdQueue(string Id, int MaxWaitSeconds, bool Open, string[]
 public interface IAcd
 {
     Task<bool> IsBlockedAsync(string number, CancellationToken ct);
+    /// <summary>R-ACD-4: an outbound call to this number is refused.</summary>
+    Task<bool> IsBlockedOutboundAsync(string number, CancellationToken ct) => Task.FromResult(false);
     Task<AcdQueue> QueueForAsync(string? requested, string[] ivrTrail, DateTimeOffset now, CancellationToken ct);
     /// <summary>Pairs waiting calls with ready agents (each agent at most once), in the queue's serve order.</summary>
     Task<IReadOnlyList<(PbxCall Call, string AgentId)>> AssignAsync(string queue, IReadOnlyList<PbxCall> waiting,

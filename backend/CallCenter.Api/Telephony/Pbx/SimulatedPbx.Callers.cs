@@ -76,7 +76,7 @@ public sealed partial class SimulatedPbx
     async Task<bool> AnyoneCanAnswerAsync(AcdQueue queue, CancellationToken ct)
     {
         var signedIn = await agents.AllAsync(ct);
-        return signedIn.Any(a => queue.Open ? a.SkillGroups.Contains(queue.Id) : queue.DutyAgents.Contains(a.AgentId));
+        return signedIn.Any(a => queue.Open ? a.SkillGroups.Contains(queue.SkillGroup ?? queue.Id) : queue.DutyAgents.Contains(a.AgentId));
     }
 
     async Task<string?> CustomerLevelAsync(string ani, CancellationToken ct)

@@ -33,6 +33,8 @@ public sealed partial class SimulatedPbx
     {
         var callee = await CalleeAsync(agentId, target, ct);
         var number = callee is null ? target.Number : ForwardingOf(callee); // R-PHONE-13: forwarded to a number
+        if (callee is null && number is not null && await acd.IsBlockedOutboundAsync(number, ct)) // R-ACD-4, outbound
+            throw new CallCenter.Infrastructure.EventSourcing.RuleViolationException($"{number} is blacklisted for outbound calls.");
         var call = new PbxCall(NewCallId(), number is not null && kind == CallKinds.Internal ? CallKinds.Outbound : kind, Now)
         {
             Ani = number, ConsultFor = consultFor, DialedBy = agentId, External = number is not null,

@@ -10,7 +10,8 @@ namespace CallCenter.Telephony.Pbx;
 /// real PBX connector uses — with the agent who pressed the button as the event's actor.
 /// One lock serialises its state changes; a fact is stored before the method returns.
 /// </summary>
-public sealed partial class SimulatedPbx(IServiceScopeFactory scopes, IAcd acd, PbxAgents agents, TimeProvider clock, ILogger<SimulatedPbx> log)
+public sealed partial class SimulatedPbx(IServiceScopeFactory scopes, IAcd acd, PbxAgents agents,
+    Infrastructure.CenterClock center, ILogger<SimulatedPbx> log)
     : ITelephony, ISimulatedCallers
 {
     public const int RingSeconds = 20;
@@ -22,8 +23,11 @@ public sealed partial class SimulatedPbx(IServiceScopeFactory scopes, IAcd acd, 
 
     static readonly EventMetadata PbxItself = new("pbx", EventMetadata.Sources.Pbx, Guid.Empty);
 
-    /// <summary>One time for every fact of one operation (so "left at" equals the reported end).</summary>
-    DateTimeOffset Now => operationTime ?? clock.GetLocalNow();
+    /// <summary>
+    /// One time for every fact of one operation (so "left at" equals the reported end), on the center's wall clock (its
+    /// zone, never the server's): business hours and forwarding windows read its time of day.
+    /// </summary>
+    DateTimeOffset Now => operationTime ?? center.Now;
     DateTimeOffset? operationTime;
 
     string NewCallId() => $"{CallIdPrefix}{Now:yyyyMMddHHmmss}-{Interlocked.Increment(ref sequence):D5}";
@@ -35,7 +39,7 @@ public sealed partial class SimulatedPbx(IServiceScopeFactory scopes, IAcd acd, 
     async Task<T> Locked<T>(Func<Task<T>> action, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
-        operationTime = clock.GetLocalNow();
+        operationTime = center.Now;
         try { return await action(); }
         finally { operationTime = null; gate.Release(); }
     }

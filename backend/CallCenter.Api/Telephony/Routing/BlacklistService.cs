@@ -9,29 +9,48 @@ public sealed class BlacklistService
 {
     readonly IServiceScopeFactory scopes;
     readonly TimeProvider clock;
-    readonly Snapshot<string[]> patterns;
+    readonly Snapshot<(string Pattern, string Direction)[]> patterns;
 
     public BlacklistService(IServiceScopeFactory scopes, TimeProvider clock)
     {
         this.scopes = scopes;
         this.clock = clock;
-        patterns = new(async ct => await WithDb((db, c) => db.Set<BlacklistEntryRow>().Select(e => e.Pattern).ToArrayAsync(c), ct), clock, TimeSpan.FromSeconds(10));
+        patterns = new(async ct => (await WithDb((db, c) => db.Set<BlacklistEntryRow>().Select(e => new { e.Pattern, e.Direction }).ToArrayAsync(c), ct))
+            .Select(e => (e.Pattern, e.Direction)).ToArray(), clock, TimeSpan.FromSeconds(10));
     }
 
-    public async Task<bool> IsBlockedAsync(string number, CancellationToken ct = default) =>
-        Blacklist.Matches(await patterns.GetAsync(ct), number);
+    /// <summary>Whether a call in <paramref name="direction"/> (inbound or outbound) with this number is refused.</summary>
+    public async Task<bool> IsBlockedAsync(string number, string direction = BlacklistDirections.Inbound, CancellationToken ct = default) =>
+        Blacklist.Matches((await patterns.GetAsync(ct)).Where(p => BlacklistDirections.Blocks(p.Direction, direction)).Select(p => p.Pattern), number);
 
     public Task<List<BlacklistEntryRow>> AllAsync(CancellationToken ct) =>
         WithDb((db, c) => db.Set<BlacklistEntryRow>().AsNoTracking().OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).ToListAsync(c), ct);
 
     /// <summary>Adds an entry; the pattern must already be valid (see <see cref="Blacklist.Parse"/>). Null when it is listed already.</summary>
-    public async Task<BlacklistEntryRow?> AddAsync(string canonicalPattern, string reason, string createdBy, CancellationToken ct)
+    public async Task<BlacklistEntryRow?> AddAsync(string canonicalPattern, string reason, string createdBy, CancellationToken ct,
+        string direction = BlacklistDirections.Both)
     {
         var row = await WithDb(async (db, c) =>
         {
             if (await db.Set<BlacklistEntryRow>().AnyAsync(e => e.Pattern == canonicalPattern, c)) return null;
-            var entry = new BlacklistEntryRow { Pattern = canonicalPattern, Reason = reason, CreatedBy = createdBy, CreatedAt = clock.GetUtcNow() };
+            var entry = new BlacklistEntryRow { Pattern = canonicalPattern, Reason = reason, CreatedBy = createdBy, CreatedAt = clock.GetUtcNow(), Direction = direction };
             db.Add(entry);
+            await db.SaveChangesAsync(c);
+            return entry;
+        }, ct);
+        patterns.Invalidate();
+        return row;
+    }
+
+    /// <summary>Changes an entry's reason and direction; null when there is no such entry.</summary>
+    public async Task<BlacklistEntryRow?> UpdateAsync(long id, string reason, string direction, CancellationToken ct)
+    {
+        var row = await WithDb(async (db, c) =>
+        {
+            var entry = await db.Set<BlacklistEntryRow>().FindAsync([id], c);
+            if (entry is null) return null;
+            entry.Reason = reason;
+            entry.Direction = direction;
             await db.SaveChangesAsync(c);
             return entry;
         }, ct);

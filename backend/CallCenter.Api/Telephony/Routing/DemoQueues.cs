@@ -14,6 +14,12 @@ public static class DemoQueues
 
     public static async Task SeedAsync(ReadModelDb db, CancellationToken ct)
     {
+        if (!await db.Set<SkillGroups.SkillGroupRow>().AnyAsync(ct))
+            db.AddRange(
+                new SkillGroups.SkillGroupRow { Id = "broadband", Name = "Broadband", NameZh = "宽带业务", SortOrder = 1 },
+                new SkillGroups.SkillGroupRow { Id = "cable-tv", Name = "Cable TV", NameZh = "有线电视", SortOrder = 2 },
+                new SkillGroups.SkillGroupRow { Id = "billing", Name = "Billing", NameZh = "缴费账务", SortOrder = 3 },
+                new SkillGroups.SkillGroupRow { Id = QueueDirectory.General, Name = "General enquiries", NameZh = "综合咨询", SortOrder = 4 });
         if (!await db.Set<QueueRow>().AnyAsync(ct))
             db.AddRange(
                 Queue("broadband", "Broadband", "宽带业务", "1", RoutingStrategies.LongestIdle, 1),

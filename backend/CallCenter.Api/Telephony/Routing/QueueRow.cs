@@ -16,9 +16,22 @@ public sealed class QueueRow
     public TimeOnly ClosesAt { get; set; }
     public string[] DutyAgents { get; set; } = [];
     public int SortOrder { get; set; }
+    /// <summary>The skill group whose agents serve the queue (null: the group named like the queue).</summary>
+    public string? SkillGroup { get; set; }
+    /// <summary>The business-hours calendar (null: the queue's opensAt/closesAt, looked at by time-of-day only).</summary>
+    public string? CalendarId { get; set; }
+    /// <summary>Where calls go outside the calendar's hours: one of <see cref="AfterHoursRules.All"/>.</summary>
+    public string AfterHours { get; set; } = AfterHoursRules.DutyAgents;
+    /// <summary>With <see cref="AfterHoursRules.Overflow"/>: the queue that takes the calls.</summary>
+    public string? OverflowQueue { get; set; }
+    /// <summary>Retired queues stay readable (history names them) but no IVR key selects them.</summary>
+    public bool Active { get; set; } = true;
 
     public QueueSettings ToSettings() =>
-        new(Id, Name, Strategy, IvrKey, ServiceLevelSeconds, MaxWaitSeconds, OpensAt, ClosesAt, DutyAgents);
+        new(Id, Name, Strategy, IvrKey, ServiceLevelSeconds, MaxWaitSeconds, OpensAt, ClosesAt, DutyAgents)
+        {
+            SkillGroup = SkillGroup ?? Id, CalendarId = CalendarId, AfterHours = AfterHours, OverflowQueue = OverflowQueue, Active = Active,
+        };
 }
 
 /// <summary>R-ACD-4: a blocked number, prefix ("0755*") or range ("01088880000-01088889999"); table <c>blacklist_entries</c>.</summary>
@@ -29,6 +42,8 @@ public sealed class BlacklistEntryRow
     public string Reason { get; set; } = "";
     public required string CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Which calls the entry blocks: one of <see cref="BlacklistDirections.All"/>.</summary>
+    public string Direction { get; set; } = BlacklistDirections.Both;
 }
 
 public static class RoutingTables
@@ -37,7 +52,16 @@ public static class RoutingTables
     public static void Configure(ModelBuilder b)
     {
         b.Entity<QueueRow>(e => { e.ToTable("queues"); e.HasKey(x => x.Id); });
-        b.Entity<BlacklistEntryRow>(e => { e.ToTable("blacklist_entries"); e.HasIndex(x => x.Pattern).IsUnique(); });
+        b.Entity<BlacklistEntryRow>(e => { e.ToTable("blacklist_entries"); e.HasIndex(x => x.Pattern).IsUnique(); e.Property(x => x.Direction).HasDefaultValue(BlacklistDirections.Both); });
+        b.Entity<QueueRow>(e => { e.Property(x => x.AfterHours).HasDefaultValue(AfterHoursRules.DutyAgents); e.Property(x => x.Active).HasDefaultValue(true); });
+        b.Entity<SkillGroups.SkillGroupRow>(e => { e.ToTable("skill_groups"); e.HasKey(x => x.Id); e.Property(x => x.Active).HasDefaultValue(true); });
+        b.Entity<Calendars.BusinessCalendarRow>(e =>
+        {
+            e.ToTable("business_calendars");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Active).HasDefaultValue(true);
+            e.Property(x => x.Schedule).HasColumnType("jsonb");
+        });
         b.Entity<VoiceMessages.VoiceMessageRow>(e =>
         {
             e.ToTable(VoiceMessages.VoiceMessageRow.Table, t => t.ExcludeFromMigrations());

@@ -5,7 +5,11 @@ namespace CallCenter.Telephony.Routing;
 
 /// <summary>Body of PUT /api/queues/{id}. Times as "HH:mm".</summary>
 public sealed record SaveQueue(string? Name, string? NameZh, string? Strategy, string? IvrKey, int? ServiceLevelSeconds, int? MaxWaitSeconds,
-    string? OpensAt, string? ClosesAt, string[]? DutyAgents);
+    string? OpensAt, string? ClosesAt, string[]? DutyAgents, string? SkillGroup = null, string? CalendarId = null, string? AfterHours = null,
+    string? OverflowQueue = null, bool? Active = null);
+
+/// <summary>What a queue may refer to: the skill groups, calendars and other queues that exist.</summary>
+public sealed record QueueRefs(IReadOnlySet<string> SkillGroups, IReadOnlySet<string> ActiveCalendars, IReadOnlySet<string> OtherQueues);
 
 /// <summary>What a queue must satisfy; errors keyed by the body's field (400).</summary>
 public static partial class QueueRules
@@ -30,6 +34,20 @@ public static partial class QueueRules
         return errors;
     }
 
+    /// <summary>The skill group, calendar and after-hours rule: errors keyed by field (400).</summary>
+    public static Dictionary<string, string[]> ValidateRefs(string id, SaveQueue b, QueueRefs refs)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var group = string.IsNullOrEmpty(b.SkillGroup) ? id : b.SkillGroup;
+        if (!refs.SkillGroups.Contains(group)) errors["skillGroup"] = [$"No skill group {group}; create it first."];
+        if (b.CalendarId is { Length: > 0 } cal && !refs.ActiveCalendars.Contains(cal)) errors["calendarId"] = [$"No active business calendar {cal}."];
+        var rule = b.AfterHours ?? AfterHoursRules.DutyAgents;
+        if (!AfterHoursRules.All.Contains(rule)) errors["afterHours"] = [$"One of: {string.Join(", ", AfterHoursRules.All)}."];
+        else if (rule == AfterHoursRules.Overflow && (b.OverflowQueue is null || b.OverflowQueue == id || !refs.OtherQueues.Contains(b.OverflowQueue)))
+            errors["overflowQueue"] = ["Name another existing queue to take the calls after hours."];
+        return errors;
+    }
+
     /// <summary>Copies a validated body onto the row.</summary>
     public static void Apply(SaveQueue b, QueueRow row)
     {
@@ -42,6 +60,11 @@ public static partial class QueueRules
         row.OpensAt = ParseTime(b.OpensAt)!.Value;
         row.ClosesAt = ParseTime(b.ClosesAt)!.Value;
         row.DutyAgents = b.DutyAgents!.Distinct().ToArray();
+        row.SkillGroup = string.IsNullOrEmpty(b.SkillGroup) ? null : b.SkillGroup;
+        row.CalendarId = string.IsNullOrEmpty(b.CalendarId) ? null : b.CalendarId;
+        row.AfterHours = b.AfterHours ?? AfterHoursRules.DutyAgents;
+        row.OverflowQueue = row.AfterHours == AfterHoursRules.Overflow ? b.OverflowQueue : null;
+        row.Active = b.Active ?? true;
     }
 
     public static TimeOnly? ParseTime(string? text) =>

@@ -17,12 +17,16 @@ namespace CallCenter.Telephony.Routing;
 /// </summary>
 public static class Router
 {
-    /// <summary>Who gets the call among the ready agents the PBX offers (ready, not ringing, tagged); null when nobody fits.</summary>
-    public static string? ChooseAgent(QueueSettings q, WaitingCall call, IReadOnlyList<AgentCandidate> ready, DateTimeOffset now)
+    /// <summary>
+    /// Who gets the call among the ready agents the PBX offers (ready, not ringing, tagged); null when nobody fits.
+    /// <paramref name="open"/> false (the queue's calendar is closed, after-hours rule duty-agents): only the duty agents, longest idle.
+    /// </summary>
+    public static string? ChooseAgent(QueueSettings q, WaitingCall call, IReadOnlyList<AgentCandidate> ready, DateTimeOffset now, bool? open = null)
     {
-        var skilled = ready.Where(a => a.SkillGroups.Contains(q.Id, StringComparer.Ordinal)).ToList();
+        var skilled = ready.Where(a => a.SkillGroups.Contains(q.Group, StringComparer.Ordinal)).ToList();
         IOrderedEnumerable<AgentCandidate> ranked = q.Strategy switch
         {
+            _ when open == false => ready.Where(a => q.DutyAgents.Contains(a.AgentId, StringComparer.Ordinal)).OrderBy(a => a.ReadySince),
             RoutingStrategies.SkillBased => skilled.OrderBy(a => IsPrimary(a, q) ? 0 : 1).ThenBy(a => a.ReadySince),
             RoutingStrategies.Sequential => skilled.OrderBy(a => a.Extension is null ? 1 : 0)
                 .ThenBy(a => a.Extension?.Length ?? 0).ThenBy(a => a.Extension, StringComparer.Ordinal),
@@ -35,7 +39,7 @@ public static class Router
         return ranked.ThenBy(a => a.AgentId, StringComparer.Ordinal).FirstOrDefault()?.AgentId;
     }
 
-    static bool IsPrimary(AgentCandidate a, QueueSettings q) => a.SkillGroups.Length > 0 && a.SkillGroups[0] == q.Id;
+    static bool IsPrimary(AgentCandidate a, QueueSettings q) => a.SkillGroups.Length > 0 && a.SkillGroups[0] == q.Group;
 
     /// <summary>The order in which waiting calls are served: first come first served; customer-priority: higher level first, then FIFO.</summary>
     public static IReadOnlyList<WaitingCall> ServeOrder(QueueSettings q, IEnumerable<WaitingCall> waiting)
@@ -50,7 +54,7 @@ public static class Router
     public static int LevelRank(string? level) => level switch { "vip" => 3, "gold" => 2, "silver" => 1, _ => 0 };
 
     /// <summary>
-    /// Business hours on the wall clock of <paramref name="now"/>'s offset: OpensAt inclusive, ClosesAt exclusive.
+    /// Business hours on the wall clock of <paramref name="now"/>'s offset (callers pass the center's local time, decision 0008): OpensAt inclusive, ClosesAt exclusive.
     /// ClosesAt before OpensAt spans midnight (e.g. 20:00–08:00); equal times mean open around the clock.
     /// </summary>
     public static bool IsOpen(QueueSettings q, DateTimeOffset now)

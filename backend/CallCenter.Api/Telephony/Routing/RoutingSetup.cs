@@ -18,6 +18,8 @@ public static class RoutingSetup
     {
         app.MapQueues();
         app.MapBlacklist();
+        SkillGroups.SkillGroupEndpoints.MapSkillGroups(app);
+        Calendars.CalendarEndpoints.MapBusinessCalendars(app);
         app.MapVoiceMessages();
     }
 }

@@ -5,12 +5,12 @@ using CallCenter.Infrastructure.EventSourcing;
 namespace CallCenter.WorkOrders.Dispatching;
 
 /// <summary>
-/// Serials "WO-yyyyMMdd-NNNN" (R-WO-1), counted per day of the center (UTC+8) by a counter stream
+/// Serials "WO-yyyyMMdd-NNNN" (R-WO-1), counted per day of the center (in its time zone, decision 0008) by a counter stream
 /// `serials-workorder-{yyyyMMdd}`: each serial taken is one event appended at the exact revision
 /// the counter was read at, so two dispatches racing for a number never get the same one (the loser
 /// reads again). A serial taken by a dispatch that then fails leaves a gap, as sequences do.
 /// </summary>
-public sealed class WorkOrderSerials(IEventStore store)
+public sealed class WorkOrderSerials(IEventStore store, CallCenter.Infrastructure.CenterClock center)
 {
     const int Attempts = 50;
 
@@ -18,7 +18,7 @@ public sealed class WorkOrderSerials(IEventStore store)
 
     public async Task<string> TakeAsync(string workOrderId, DateTimeOffset at, EventMetadata metadata, CancellationToken ct)
     {
-        var day = CallCenter.Infrastructure.CenterTime.Local(at).ToString("yyyyMMdd");
+        var day = center.Local(at).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var stream = CounterStream(day);
         for (var attempt = 1; ; attempt++)
         {

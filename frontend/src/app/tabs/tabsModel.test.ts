@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activateTab, closeTab, initialTabs, MAX_TABS, openTab, type TabsState } from './tabsModel';
+import { activateTab, closeTab, initialTabs, MAX_TABS, openTab, type TabKind, type TabsState } from './tabsModel';
 
 const openAll = (keys: string[], start: TabsState = initialTabs(null)) =>
   keys.reduce((s, k) => openTab(s, k).state, start);
@@ -41,5 +41,24 @@ describe('tabs model', () => {
     expect(s.active).toBe('a');
     s = closeTab(s, 'a');
     expect(s).toEqual({ open: [], active: null, recency: [] });
+  });
+
+  it('never closes a live call tab to make room; ended-call tabs go first', () => {
+    const kinds: Record<string, TabKind> = { 'call:live': 'liveCall', 'call:old': 'endedCall' };
+    const kindOf = (k: string) => kinds[k] ?? 'other';
+    let s = openAll(['call:live', 'a', 'b', 'call:old', 'c']);
+    s = activateTab(s, 'c');
+    const r = openTab(s, 'd', MAX_TABS, kindOf);
+    expect(r.evicted).toBe('call:old'); // ended call goes before the older menu tabs
+    const r2 = openTab(r.state, 'e', MAX_TABS, kindOf);
+    expect(r2.evicted).toBe('a'); // the live call, least recently used, stays
+    expect(r2.state.open).toContain('call:live');
+  });
+
+  it('closes nothing when only live calls could go', () => {
+    const s: TabsState = { open: ['call:1', 'call:2', 'x'], active: 'x', recency: ['call:1', 'call:2', 'x'] };
+    const r = openTab(s, 'y', 3, (k) => (k.startsWith('call:') ? 'liveCall' : 'other'));
+    expect(r.evicted).toBeNull();
+    expect(r.state.open).toEqual(['call:1', 'call:2', 'x', 'y']);
   });
 });

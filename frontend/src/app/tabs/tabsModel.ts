@@ -22,17 +22,26 @@ export const initialTabs = (first: string | null): TabsState =>
 const touch = (recency: string[], key: string) => [...recency.filter((k) => k !== key), key];
 
 /**
- * Opens (or re-activates) a tab. When MAX_TABS are already open, the least recently used tab
- * other than the active one is closed to make room, and reported as `evicted`.
+ * What a tab holds, for the limit: a live call (never closed to make room — nor its untagged
+ * successor), an ended call (closed first), or anything else.
  */
-export function openTab(state: TabsState, key: string, max = MAX_TABS): OpenResult {
+export type TabKind = 'liveCall' | 'endedCall' | 'other';
+
+/**
+ * Opens (or re-activates) a tab. When MAX_TABS are already open, a tab other than the active one
+ * is closed to make room and reported as `evicted`: the least recently used ended call's tab,
+ * else the least recently used other tab; never a live call's. When only live calls could go,
+ * nothing is closed (the limit gives way to the calls).
+ */
+export function openTab(state: TabsState, key: string, max = MAX_TABS, kindOf: (key: string) => TabKind = () => 'other'): OpenResult {
   if (state.open.includes(key)) {
     return { state: { ...state, active: key, recency: touch(state.recency, key) }, evicted: null };
   }
   let { open, recency } = state;
   let evicted: string | null = null;
   if (open.length >= max) {
-    evicted = recency.find((k) => k !== state.active) ?? open[0];
+    const candidates = recency.filter((k) => k !== state.active && kindOf(k) !== 'liveCall');
+    evicted = candidates.find((k) => kindOf(k) === 'endedCall') ?? candidates[0] ?? null;
     open = open.filter((k) => k !== evicted);
     recency = recency.filter((k) => k !== evicted);
   }

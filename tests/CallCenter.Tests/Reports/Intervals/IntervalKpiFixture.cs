@@ -10,7 +10,7 @@ namespace CallCenter.Tests.Reports.Intervals;
 public sealed class IntervalKpiFixture : IAsyncLifetime
 {
     public const string From = "2026-10-22", To = "2026-11-20";
-    public static readonly string[] Tables = ["kpi_intervals", "kpi_agent_states", "kpi_call_work", "kpi_agent_work"];
+    public static readonly string[] Tables = ["kpi_intervals", "kpi_agent_states", "kpi_call_work", "kpi_agent_work", "kpi_calls", "kpi_state"];
     public AppHost App { get; private set; } = null!;
 
     public async Task InitializeAsync()

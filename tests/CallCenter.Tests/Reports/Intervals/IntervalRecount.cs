@@ -9,11 +9,14 @@ namespace CallCenter.Tests.Reports.Intervals;
 /// <summary>
 /// The interval KPIs recomputed from the raw events with plain LINQ (JsonDocument, nothing of the projection reused), by the
 /// definitions of docs/kpis.md, for the shapes the history generator writes (queued, answered with an optional hold, tagged;
-/// abandoned; voice message). Rows as "bucket|skillGroup|agent|area|dnis" → the 15 columns, and
-/// "bucket|agent|skillGroup|state|reason" → milliseconds.
+/// abandoned; voice message). Rows as "bucket|skillGroup|agent|area|dnis" → the 13 columns, and
+/// "bucket|agent|skillGroup|state|reason" → milliseconds; and each inbound call's key, queue wait (answered or abandoned)
+/// and talk, for maxima and percentiles.
 /// </summary>
-public sealed record IntervalRecount(Dictionary<string, long[]> Calls, Dictionary<string, long> States)
+public sealed record IntervalRecount(Dictionary<string, long[]> Calls, Dictionary<string, long> States, List<IntervalRecount.CallWait> Waits)
 {
+    public sealed record CallWait(string Key, long? AnswerWait, long? AbandonWait, long? Talk);
+
     sealed record Ev(string Stream, long Revision, string Type, DateTimeOffset At, JsonElement Data);
 
     static string? S(JsonElement d, string name) => d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
@@ -31,8 +34,9 @@ public sealed record IntervalRecount(Dictionary<string, long[]> Calls, Dictionar
         }
         var sl = await ServiceLevelSecondsAsync(app.Database);
         var streams = events.GroupBy(e => e.Stream).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Revision).ToList());
-        return new(CountCalls(streams.Where(s => s.Key.StartsWith("call-")).Select(s => s.Value), sl),
-            CountStates(streams.Where(s => s.Key.StartsWith("agent-")).Select(s => (s.Key["agent-".Length..], s.Value))));
+        var waits = new List<CallWait>();
+        return new(CountCalls(streams.Where(s => s.Key.StartsWith("call-")).Select(s => s.Value), sl, waits),
+            CountStates(streams.Where(s => s.Key.StartsWith("agent-")).Select(s => (s.Key["agent-".Length..], s.Value))), waits);
     }
 
     static async Task<Dictionary<string, int>> ServiceLevelSecondsAsync(string database)
@@ -45,10 +49,10 @@ public sealed record IntervalRecount(Dictionary<string, long[]> Calls, Dictionar
         return result;
     }
 
-    static Dictionary<string, long[]> CountCalls(IEnumerable<List<Ev>> calls, Dictionary<string, int> sl)
+    static Dictionary<string, long[]> CountCalls(IEnumerable<List<Ev>> calls, Dictionary<string, int> sl, List<CallWait> waits)
     {
         var rows = new Dictionary<string, long[]>();
-        long[] Row(string key) => rows.TryGetValue(key, out var r) ? r : rows[key] = new long[15];
+        long[] Row(string key) => rows.TryGetValue(key, out var r) ? r : rows[key] = new long[13];
         foreach (var call in calls)
         {
             var arrived = call.FirstOrDefault(e => e.Type == "CallArrived");
@@ -62,28 +66,31 @@ public sealed record IntervalRecount(Dictionary<string, long[]> Calls, Dictionar
             var key = $"{B(Bucket(queued?.At ?? arrived.At))}|{(queued is null ? "" : S(queued.Data, "queue"))}|{agent}|{(tag is null ? "" : S(tag.Data, "area") ?? "")}|{S(arrived.Data, "dnis") ?? ""}";
             var m = Row(key);
             m[0]++;
-            if (queued is null) continue;
+            if (queued is null) { waits.Add(new(key, null, null, null)); continue; }
             var threshold = 1000L * sl.GetValueOrDefault(S(queued.Data, "queue")!, 20);
             m[1]++;
             if (answered is not null)
             {
                 var wait = Ms(queued.At, answered.At);
-                m[2]++; m[4] += wait; m[5] = Math.Max(m[5], wait);
+                m[2]++; m[4] += wait;
                 if (wait <= threshold) m[3]++;
                 var held = call.FirstOrDefault(e => e.Type == "CallHeld");
                 var hold = held is null ? 0 : Ms(held.At, call.First(e => e.Type == "CallRetrieved").At);
-                m[11]++;
-                m[12] += Ms(answered.At, ended!.At) - hold;
-                m[13] += hold;
-                if (tag is not null && S(tag.Data, "agentId") == agent) m[14] += Ms(ended.At, tag.At);
+                m[9]++;
+                m[10] += Ms(answered.At, ended!.At) - hold;
+                m[11] += hold;
+                if (tag is not null && S(tag.Data, "agentId") == agent) m[12] += Ms(ended.At, tag.At);
+                waits.Add(new(key, wait, null, Ms(answered.At, ended.At) - hold));
             }
             else if (abandoned is not null)
             {
                 var wait = Ms(queued.At, abandoned.At);
-                m[6]++; m[9] += wait; m[10] = Math.Max(m[10], wait);
-                if (wait < 5000) m[7]++;
-                if (wait > threshold) m[8]++;
+                m[5]++; m[8] += wait;
+                if (wait < 5000) m[6]++;
+                if (wait > threshold) m[7]++;
+                waits.Add(new(key, null, wait, null));
             }
+            else waits.Add(new(key, null, null, null));
         }
         return rows;
     }

@@ -18,8 +18,8 @@ public class IntervalReportTests(IntervalKpiFixture fixture)
     static double? Avg(long ms, long n) => n <= 0 ? null : Math.Round(ms / 1000.0 / n, 1);
     static string Day(string bucket) => DateTimeOffset.Parse(bucket + "Z").ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
 
-    static ServiceLevel Expected(string key, long[] m, long ready, long talking, long wrapUp, bool states) => new(key, m[1], m[2], m[6], m[3],
-        Share(m[3], m[2] + m[8]), Avg(m[4], m[2]), Avg(m[12] + m[13] + m[14], m[11]), Share(m[6] - m[7], m[1] - m[7]),
+    static ServiceLevel Expected(string key, long[] m, long ready, long talking, long wrapUp, bool states) => new(key, m[1], m[2], m[5], m[3],
+        Share(m[3], m[2] + m[7]), Avg(m[4], m[2]), Avg(m[10] + m[11] + m[12], m[9]), Share(m[5] - m[6], m[1] - m[6]),
         states ? Share(talking + wrapUp, ready + talking + wrapUp) : null);
 
     static ServiceLevel Read(JsonElement r) => new(r.GetProperty("key").GetString()!, r.GetProperty("offered").GetInt64(), r.GetProperty("answered").GetInt64(),
@@ -34,7 +34,7 @@ public class IntervalReportTests(IntervalKpiFixture fixture)
         var recount = await IntervalRecount.FromStoreAsync(fixture.App);
         var analyst = await fixture.App.SignInAsync("analyst");
         var inRange = recount.Calls.Where(c => string.CompareOrdinal(Day(c.Key.Split('|')[0]), IntervalKpiFixture.From) >= 0).ToList();
-        long[] Sum(IEnumerable<long[]> rows) => [.. Enumerable.Range(0, 15).Select(i => i is 5 or 10 ? rows.Select(m => m[i]).DefaultIfEmpty().Max() : rows.Sum(m => m[i]))];
+        long[] Sum(IEnumerable<long[]> rows) => [.. Enumerable.Range(0, 13).Select(i => rows.Sum(m => m[i]))];
         long State(Func<string[], bool> where, string state) =>
             recount.States.Where(s => s.Key.Split('|') is var k && k[3] == state && where(k) && string.CompareOrdinal(Day(k[0]), IntervalKpiFixture.From) >= 0).Sum(s => s.Value);
 
@@ -92,7 +92,7 @@ public class IntervalReportTests(IntervalKpiFixture fixture)
         Assert.Equal(1, ranking[0].GetProperty("rank").GetInt32());
         var recount = await IntervalRecount.FromStoreAsync(fixture.App);
         var top = ranking[0].GetProperty("key").GetString()!;
-        Assert.Equal(recount.Calls.Where(c => c.Key.Split('|')[2] == top && string.CompareOrdinal(Day(c.Key.Split('|')[0]), IntervalKpiFixture.From) >= 0).Sum(c => c.Value[11]), answered[0]);
+        Assert.Equal(recount.Calls.Where(c => c.Key.Split('|')[2] == top && string.CompareOrdinal(Day(c.Key.Split('|')[0]), IntervalKpiFixture.From) >= 0).Sum(c => c.Value[9]), answered[0]);
         var states = (await analyst.GetFromJsonAsync<List<JsonElement>>($"/api/reports/agent-states?{Range}&agent=agent2"))!;
         Assert.Contains(states, s => s.GetProperty("state").GetString() == "notReady" && s.GetProperty("reason").GetString() == "lunch");
         Assert.All(states, s => Assert.Equal("agent2", s.GetProperty("agent").GetString()));
@@ -102,7 +102,7 @@ public class IntervalReportTests(IntervalKpiFixture fixture)
     public async Task Bad_grouping_or_range_is_400_naming_the_field_and_agents_may_not_read_reports()
     {
         var analyst = await fixture.App.SignInAsync("analyst");
-        foreach (var (query, field) in new[] { ($"{Range}&groupBy=week", "groupBy"), ("to=2026-11-01&groupBy=day", "from"),
+        foreach (var (query, field) in new[] { ($"{Range}&groupBy=fortnight", "groupBy"), ($"{Range}&slFormula=x", "slFormula"), ("to=2026-11-01&groupBy=day", "from"),
                      ("from=2026-11-01&to=yesterday", "to"), ("from=2026-11-05&to=2026-11-01", "to") })
         {
             var bad = await analyst.GetAsync($"/api/reports/service-level?{query}");

@@ -10,6 +10,7 @@ public static class ProjectionEndpoints
     public static IServiceCollection AddProjectionRebuilds(this IServiceCollection s)
     {
         s.AddSingleton<VersionRegistry>();
+        s.AddSingleton<Faults.ProjectionFaults>();
         s.AddSingleton<RebuildProgress>();
         s.AddSingleton<VersionBuilder>();
         s.AddSingleton<ProjectionOverview>();
@@ -40,7 +41,9 @@ public static class ProjectionEndpoints
                 return Results.Accepted("/api/projections", (await overview.AllAsync(db, ct)).Single(p => p.Name == name));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst, Roles.Admin)) // R-USE-2: analysts rebuild KPI projections; admins too
+            .Produces<ProjectionInfo>(StatusCodes.Status202Accepted)
             .WithSummary("Rebuild a read model from position 0 beside the live version, then switch it in atomically (202). 409 while a rebuild of it runs.")
             .WithDescription("The live version keeps answering queries meanwhile. Progress: GET /api/projections and the SignalR message projectionProgress.");
+        Faults.ProjectionFaultEndpoints.Map(g);
     }
 }

@@ -11,12 +11,13 @@ public sealed record ProjectionLag(long Events, bool AtLeast, double Seconds);
 public sealed record RebuildInfo(int Version, string Phase, ulong? Position, long Processed, long? Total, double EventsPerSecond,
     double? EtaSeconds, DateTimeOffset? RequestedAt, string? RequestedBy, string? Error);
 
-/// <summary>One row of GET /api/projections. State: live | rebuilding.</summary>
+/// <summary>One row of GET /api/projections. State: live | rebuilding | faulted (Fault: the event it stopped at and why).</summary>
 public sealed record ProjectionInfo(string Name, bool Rebuildable, int? Version, string State, ulong? Position, DateTimeOffset? EventAt,
-    ProjectionLag? Lag, RebuildInfo? Rebuild);
+    ProjectionLag? Lag, RebuildInfo? Rebuild, Faults.ProjectionFault? Fault = null);
 
 /// <summary>GET /api/projections: every projection's version, checkpoint, lag against the store's head, and rebuild.</summary>
-public sealed class ProjectionOverview(IEnumerable<IProjection> projections, VersionRegistry registry, RebuildProgress progress, IEventStore store)
+public sealed class ProjectionOverview(IEnumerable<IProjection> projections, VersionRegistry registry, RebuildProgress progress, IEventStore store,
+    Faults.ProjectionFaults faults)
 {
     const long LagCap = 100_000;
 
@@ -39,8 +40,10 @@ public sealed class ProjectionOverview(IEnumerable<IProjection> projections, Ver
                     backlog.OldestCreated is { } oldest ? Math.Max(0, (head.Created - oldest).TotalSeconds) : 0);
             }
             var version = versions.GetValueOrDefault(p.Name);
-            list.Add(new ProjectionInfo(p.Name, p is not IReactor, version?.Version, version?.BuildingVersion is null ? "live" : "rebuilding",
-                position, checkpoint?.UpdatedAt, lag, Rebuild(version, checkpoints)));
+            var fault = faults.Of(p.Name);
+            list.Add(new ProjectionInfo(p.Name, p is not IReactor, version?.Version,
+                fault is not null ? "faulted" : version?.BuildingVersion is null ? "live" : "rebuilding",
+                position, checkpoint?.UpdatedAt, lag, Rebuild(version, checkpoints), fault));
         }
         return list;
     }

@@ -14,7 +14,8 @@ namespace CallCenter.Infrastructure.Projections.Rebuilds;
 /// the live checkpoint, one transaction holds the live runner's apply lock, applies the last few events, moves the new
 /// tables into public, and records the new version.
 /// </summary>
-public sealed class VersionBuilder(IEventStore store, IServiceScopeFactory scopes, RebuildProgress progress, ILogger<VersionBuilder> log)
+public sealed class VersionBuilder(IEventStore store, IServiceScopeFactory scopes, RebuildProgress progress, Faults.ProjectionFaults faults,
+    ILogger<VersionBuilder> log)
 {
     /// <summary>At most this many events are applied inside the switch transaction (while the live version waits).</summary>
     const int SwitchTail = 5_000;
@@ -25,6 +26,7 @@ public sealed class VersionBuilder(IEventStore store, IServiceScopeFactory scope
         var schema = VersionSchema.Of(projection.Name, version);
         var key = VersionSchema.CheckpointKey(projection.Name, version);
         var checkpoint = await PrepareAsync(projection, schema, key, stop);
+        await faults.SkippedAsync(projection.Name, stop); // events an admin skipped stay skipped in the new version (decision 0021)
         long? total = store is IEventStoreStatistics stats ? (await stats.BacklogAsync(checkpoint, projection.Filter, long.MaxValue, stop)).Events : null;
         await progress.StartedAsync(projection.Name, version, checkpoint, total);
         log.LogInformation("Rebuilding {Name} as version {Version} in {Schema} from {Checkpoint}", projection.Name, version, schema, checkpoint);
@@ -92,7 +94,8 @@ public sealed class VersionBuilder(IEventStore store, IServiceScopeFactory scope
         var db = scope.ServiceProvider.GetRequiredService<ReadModelDb>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await UseSchemaAsync(db, schema, ct);
-        await projection.ApplyAsync(db, batch, ct);
+        var applicable = batch.Where(e => !faults.IsSkipped(projection.Name, e.EventId)).ToList();
+        if (applicable.Count > 0) await projection.ApplyAsync(db, applicable, ct);
         await UpsertCheckpointAsync(db, key, batch[^1].Position, batch[^1].Created, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -124,6 +127,7 @@ public sealed class VersionBuilder(IEventStore store, IServiceScopeFactory scope
             // (An empty or shorter tail is complete: the live checkpoint is below the horizon, so $all up to it is readable.)
 
             await UseSchemaAsync(db, schema, ct);
+            tail.RemoveAll(e => faults.IsSkipped(projection.Name, e.EventId));
             if (tail.Count > 0)
             {
                 await projection.ApplyAsync(db, tail, ct);

@@ -27,6 +27,7 @@ public static class VoiceMessageEndpoints
                 await db.Set<VoiceMessageRow>().AsNoTracking().SingleOrDefaultAsync(m => m.CallId == callId, ct) is { } message
                     ? TypedResults.File(ToneWav.For(message.CallId, message.DurationSeconds), "audio/wav", $"{message.CallId}.wav", enableRangeProcessing: true)
                     : TypedResults.NotFound())
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "audio/wav")
             .WithSummary("The message as a WAV file (simulated: a tone sequence, at most 10 s).");
     }
 }

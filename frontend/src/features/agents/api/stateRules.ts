@@ -11,10 +11,12 @@ const allowed: Record<AgentStateKey, readonly AgentCommand[]> = {
   ready: ['sign-out', 'not-ready'],
   notReady: ['sign-out', 'ready', 'not-ready'],
   talking: [],
-  // ready ends after-call work too; both are refused (422) while a call is untagged (R-TAG-2)
-  wrapUp: ['wrap-up/end', 'ready'],
+  // ready ends after-call work too; both are refused (422) while a call is untagged (R-TAG-2).
+  // Not ready (with a reason) ends it as well; sign-out once the call is tagged.
+  wrapUp: ['wrap-up/end', 'ready', 'not-ready', 'sign-out'],
 };
 
-export function isCommandAllowed(state: AgentStateKey | null | undefined, command: AgentCommand): boolean {
+export function isCommandAllowed(state: AgentStateKey | null | undefined, command: AgentCommand, untagged = false): boolean {
+  if (command === 'sign-out' && state === 'wrapUp' && untagged) return false; // tag the call first
   return allowed[state ?? 'signedOut'].includes(command);
 }

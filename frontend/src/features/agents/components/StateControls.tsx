@@ -35,7 +35,7 @@ export function StateControls() {
   const reasons = useReasonCodes(isAgent);
 
   const state = agentState?.state ?? 'signedOut';
-  const can = (c: AgentCommand) => isAgent && !command.isPending && isCommandAllowed(state, c);
+  const can = (c: AgentCommand) => isAgent && !command.isPending && isCommandAllowed(state, c, !!agentState?.untaggedCallId);
   const run = (c: AgentCommand, reasonCode?: string) => can(c) && command.mutate({ command: c, reasonCode });
 
   useShortcut(shortcuts['sign-in'], () => run('sign-in'), can('sign-in'));
@@ -54,7 +54,7 @@ export function StateControls() {
     }));
 
   return (
-    <Space size={6} wrap role="group" aria-label={t('stateControls.group')}>
+    <Space size={6} role="group" aria-label={t('stateControls.group')}>
       <StateButton
         testId="btn-sign-in"
         code={shortcuts['sign-in']}

@@ -121,7 +121,7 @@ export function SoftphoneToolbar() {
   const shown = softphoneActions.map((a) => (a === 'mute' && situation.muted ? 'unmute' : a));
 
   return (
-    <Space size={4} wrap role="toolbar" aria-label={t('softphone.toolbar')} data-testid="softphone">
+    <Space size={4} role="toolbar" aria-label={t('softphone.toolbar')} data-testid="softphone">
       {shown.map((action) => {
         const button = (
           <SoftphoneButton
@@ -201,6 +201,10 @@ function SoftphoneButton({ action, label, plan, ringing, onRun }: ButtonProps) {
       <Button
         data-testid={softphoneTestId[action]}
         data-call-id={plan.callId}
+        data-softphone-action={action}
+        data-primary={action === 'answer' || action === 'hangUp' ? '' : undefined}
+        data-secondary={inlineHint.has(action) ? undefined : ''}
+        aria-label={label}
         icon={icons[action]}
         disabled={!plan.enabled}
         danger={action === 'hangUp'}
@@ -210,7 +214,7 @@ function SoftphoneButton({ action, label, plan, ringing, onRun }: ButtonProps) {
         aria-keyshortcuts={keys.join(' ')}
         size={ringing ? 'middle' : 'small'}
       >
-        {label}
+        <span className="tb-label">{label}</span>
         {inlineHint.has(action) && <kbd className={styles.kbd} aria-hidden>{keys[0]}</kbd>}
       </Button>
     </Tooltip>
