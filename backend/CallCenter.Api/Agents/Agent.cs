@@ -60,6 +60,11 @@ public sealed record Agent(string Status, string? ReasonCode, DateTimeOffset? Si
     public Forwarding Forwarding { get; init; } = Forwarding.Off;
     /// <summary>The latest event time folded so far: an event older than this arrived late (it is folded in event-time order).</summary>
     public DateTimeOffset? LastAt { get; init; }
+    /// <summary>The highest <see cref="AgentStream.TieRank"/> folded at <see cref="LastAt"/>.</summary>
+    public int LastRank { get; init; }
+
+    /// <summary>True when <paramref name="e"/> belongs before what is already folded (it arrived late), in event-time order.</summary>
+    public bool IsLate(AgentEvent e) => LastAt is { } last && (e.At < last || e.At == last && AgentStream.TieRank(e) < LastRank);
 
     public bool IsSignedIn => Status != AgentStatus.SignedOut;
 }
@@ -68,6 +73,7 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
 {
     public static bool FoldsInEventTime => true;
     public static DateTimeOffset EventTime(AgentEvent e) => e.At;
+    public static int EventRank(AgentEvent e) => TieRank(e);
     public const string Prefix = "agent-";
     public static string StreamId(string agentId) => Prefix + agentId;
     public static Agent Initial { get; } = new(AgentStatus.SignedOut, null, null, null, []);
@@ -77,7 +83,32 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
     /// stored in. A state reported while the agent is on a call (a PBX whose ACD keeps agent state) is where the agent goes
     /// when the calls are over; the agent stays talking until then.
     /// </summary>
-    public static Agent Evolve(Agent s, AgentEvent e) => Apply(s, e) with { LastAt = s.LastAt is { } last && last > e.At ? last : e.At };
+    public static Agent Evolve(Agent s, AgentEvent e) => Apply(s, e) with
+    {
+        LastAt = s.LastAt is { } last && last > e.At ? last : e.At,
+        LastRank = s.LastAt is { } l && l > e.At ? s.LastRank : s.LastAt == e.At ? Math.Max(s.LastRank, TieRank(e)) : TieRank(e),
+    };
+
+    /// <summary>
+    /// The order of events stamped with the same time, whatever order they were stored in (a PBX reports whole seconds): a
+    /// sign-in first, then what ends (a call leg, after-call work, a tag), then states, then what starts (a call), a sign-out last.
+    /// </summary>
+    public static int TieRank(AgentEvent e) => e switch
+    {
+        AgentSignedIn => 0,
+        AgentCallEnded => 1,
+        AgentStartedWrapUp => 2,
+        AgentCallTagged => 3,
+        AgentEndedWrapUp => 4,
+        AgentBecameReady or AgentBecameNotReady => 5,
+        AgentCallStarted => 6,
+        AgentSignedOut => 8,
+        _ => 7,
+    };
+
+    /// <summary>Event-time order: by time, then <see cref="TieRank"/> (then as stored: the sort is stable).</summary>
+    public static IEnumerable<T> InEventTime<T>(IEnumerable<T> events, Func<T, AgentEvent> of) =>
+        events.OrderBy(x => of(x).At).ThenBy(x => TieRank(of(x)));
 
     static Agent Apply(Agent s, AgentEvent e) => e switch
     {

@@ -56,7 +56,7 @@ public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
     }
 
     /// <summary>The agent's events in the order they happened (ties in stream order), whatever order they were stored in.</summary>
-    static List<AgentRecord> InEventTime(List<AgentRecord> records) => [.. records.OrderBy(r => r.Event.At)];
+    static List<AgentRecord> InEventTime(List<AgentRecord> records) => [.. AgentStream.InEventTime(records, r => r.Event)];
 
     /// <summary>
     /// Where to start reading: the first revision of the UTC hour the center's day starts in; without a row for that hour,

@@ -20,12 +20,12 @@ public static class DayTimeline
 
     public static List<StatePeriod> Build(AgentDayEvents read, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
     {
-        var state = read.Opening.OrderBy(r => r.Event.At).Aggregate(AgentStream.Initial, (s, r) => AgentStream.Evolve(s, r.Event));
+        var state = AgentStream.InEventTime(read.Opening, r => r.Event).Aggregate(AgentStream.Initial, (s, r) => AgentStream.Evolve(s, r.Event));
         var periods = new List<StatePeriod>();
         var open = state.IsSignedIn ? new Open(state.Status, state.ReasonCode, from, state.Since) : null;
         if (open is not null && state.CurrentCallId is { } current) open.Calls.Add(current);
         var clock = from;
-        foreach (var r in read.Day.OrderBy(r => r.Event.At)) // already in event time when read by AgentDayReader
+        foreach (var r in AgentStream.InEventTime(read.Day, r => r.Event)) // already in event time when read by AgentDayReader
         {
             clock = Max(clock, Min(r.Event.At, to));
             var next = AgentStream.Evolve(state, r.Event);

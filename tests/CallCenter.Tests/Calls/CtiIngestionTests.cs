@@ -29,6 +29,20 @@ public class CtiIngestionTests : IAsyncLifetime
         ivrTrail = new[] { "1", "3" }, agentId, queue = "broadband",
     };
 
+    /// <summary>An event stamped when it is posted, as a live PBX reports it: agent streams fold in event time (decision 0012), so facts
+    /// about an agent who signed in on the desktop a moment ago carry times after that sign-in.</summary>
+    static object Live(string type, string callId, string? agentId = null, string? ani = null, int secondsAgo = 0) => new
+    {
+        eventId = Guid.NewGuid(), type, callId, occurredAt = DateTimeOffset.UtcNow.AddSeconds(-secondsAgo), ani, dnis = "96123",
+        ivrTrail = new[] { "1", "3" }, agentId, queue = "broadband",
+    };
+
+    static async Task Accepted(Task<HttpResponseMessage> post)
+    {
+        var response = await post;
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+    }
+
     async Task<int> StreamLength(string stream)
     {
         var n = 0;
@@ -86,19 +100,22 @@ public class CtiIngestionTests : IAsyncLifetime
     public async Task Talking_and_after_call_work_follow_the_call_and_ready_waits_for_the_tag()
     {
         var agent = await app.SignInAsync("agent10");
-        await agent.PostAsync("/api/agents/agent10/sign-in", null);
-        await agent.PostAsync("/api/agents/agent10/ready", null);
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agents/agent10/sign-in", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agents/agent10/ready", null)).StatusCode);
 
-        await Pbx().PostAsJsonAsync("/api/cti/events", new[]
+        var answeredAt = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()); // as stored (timestamptz)
+        await Accepted(Pbx().PostAsJsonAsync("/api/cti/events", new[]
         {
-            Ev("CallArrived", "c-flow", 0, ani: "13900004444"), Ev("CallOffered", "c-flow", 20, "agent10"), Ev("CallAnswered", "c-flow", 25, "agent10"),
-        });
+            Live("CallArrived", "c-flow", ani: "13900004444", secondsAgo: 25), Live("CallOffered", "c-flow", "agent10", secondsAgo: 5),
+            new { eventId = Guid.NewGuid(), type = "CallAnswered", callId = "c-flow", occurredAt = answeredAt, ani = (string?)null, dnis = "96123",
+                ivrTrail = new[] { "1", "3" }, agentId = (string?)"agent10", queue = "broadband" },
+        }));
         async Task<JsonElement> State() => await agent.GetFromJsonAsync<JsonElement>("/api/agents/agent10");
         var talking = await Eventually.GetAsync(State, s => s.GetProperty("state").GetString() == "talking", what: "agent10 talking");
         Assert.Equal("c-flow", talking.GetProperty("currentCallId").GetString());
-        Assert.Equal(T0.AddSeconds(25), talking.GetProperty("since").GetDateTimeOffset()); // event time, not the wall clock
+        Assert.Equal(answeredAt, talking.GetProperty("since").GetDateTimeOffset()); // event time, not the wall clock
 
-        await Pbx().PostAsJsonAsync("/api/cti/events", Ev("CallEnded", "c-flow", 205, "agent10"));
+        await Pbx().PostAsJsonAsync("/api/cti/events", Live("CallEnded", "c-flow", "agent10"));
         var wrapUp = await Eventually.GetAsync(State, s => s.GetProperty("state").GetString() == "wrapUp", what: "agent10 in after-call work");
         Assert.Equal("c-flow", wrapUp.GetProperty("untaggedCallId").GetString());
 
@@ -127,12 +144,12 @@ public class CtiIngestionTests : IAsyncLifetime
     public async Task A_call_tagged_before_its_end_reaches_the_agent_needs_no_second_tag()
     {
         var agent = await app.SignInAsync("agent12");
-        await agent.PostAsync("/api/agents/agent12/sign-in", null);
-        await Pbx().PostAsJsonAsync("/api/cti/events", new[] { Ev("CallArrived", "c-early", 0, ani: "13900005555"), Ev("CallAnswered", "c-early", 5, "agent12") });
+        Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agents/agent12/sign-in", null)).StatusCode);
+        await Accepted(Pbx().PostAsJsonAsync("/api/cti/events", new[] { Live("CallArrived", "c-early", ani: "13900005555", secondsAgo: 5), Live("CallAnswered", "c-early", "agent12") }));
         async Task<JsonElement> State() => await agent.GetFromJsonAsync<JsonElement>("/api/agents/agent12");
         await Eventually.GetAsync(State, s => s.GetProperty("state").GetString() == "talking", what: "agent12 talking");
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync("/api/calls/c-early/tag", new { purpose = "consultation", subtype = "billing" })).StatusCode);
-        await Pbx().PostAsJsonAsync("/api/cti/events", Ev("CallEnded", "c-early", 65, "agent12"));
+        await Pbx().PostAsJsonAsync("/api/cti/events", Live("CallEnded", "c-early", "agent12"));
         await Eventually.GetAsync(State, s => s.GetProperty("state").GetString() == "wrapUp", what: "agent12 in after-call work");
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agents/agent12/wrap-up/end", null)).StatusCode);
     }

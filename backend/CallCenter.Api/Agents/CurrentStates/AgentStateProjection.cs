@@ -43,7 +43,7 @@ public sealed class AgentStateProjection(IEventStore store) : IProjection
                 }
                 current = (row, AgentStateRow.Fold(row), recorded);
             }
-            if (current.State.LastAt is { } lastAt && e.At < lastAt) late.Add(e.AgentId);
+            if (current.State.IsLate(e)) late.Add(e.AgentId);
             changed[e.AgentId] = (current.Row, late.Contains(e.AgentId) ? current.State : AgentStream.Evolve(current.State, e), recorded);
         }
         foreach (var agentId in late)

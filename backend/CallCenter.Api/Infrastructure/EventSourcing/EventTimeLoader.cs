@@ -41,7 +41,7 @@ public static class EventTimeLoader
             (read, revision) = await ReadAsync<TStream, TState, TEvent>(store, streamId, 0, revision, ct);
         }
         var pending = snapshot is null ? read : [.. Tail<TStream, TState, TEvent>(snapshot), .. read];
-        var ordered = pending.OrderBy(e => TStream.EventTime(e.Event)).ToList(); // stable: ties stay in stream order
+        var ordered = pending.OrderBy(e => TStream.EventTime(e.Event)).ThenBy(e => TStream.EventRank(e.Event)).ToList(); // stable: then stream order
         var state = snapshot is null ? TStream.Initial : snapshot.State;
         if (read.Count >= SnapshotEvery && maxRevision is null)
         {

@@ -21,6 +21,8 @@ public interface IStreamType<TState, TEvent> where TEvent : class
     /// </summary>
     static virtual bool FoldsInEventTime => false;
     static virtual DateTimeOffset EventTime(TEvent @event) => default;
+    /// <summary>The order of events with the same <see cref="EventTime"/> (lower first; equal ranks stay in stream order).</summary>
+    static virtual int EventRank(TEvent @event) => 0;
 }
 
 public static class StreamTypeExtensions

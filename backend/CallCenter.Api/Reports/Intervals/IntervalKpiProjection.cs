@@ -149,7 +149,7 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore eve
         foreach (var (e, revision) in batch)
         {
             if (!agents.TryGetValue(e.AgentId, out var work)) agents[e.AgentId] = work = new AgentWork();
-            if (late.ContainsKey(e.AgentId) || work.Agent.LastAt is { } lastAt && e.At < lastAt) { late[e.AgentId] = revision; continue; }
+            if (late.ContainsKey(e.AgentId) || work.Agent.IsLate(e)) { late[e.AgentId] = revision; continue; }
             work.Apply(e, e.AgentId, added);
         }
         foreach (var (agentId, revision) in late)
@@ -160,7 +160,7 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore eve
             await foreach (var recorded in events.ReadStreamAsync(AgentStream.StreamId(agentId), ReadDirection.Forwards, 0, (int)Math.Min(revision + 1, int.MaxValue), ct))
                 if (!SkippedAgentTypes.Contains(recorded.Type) && AgentStream.Decode(recorded.Type, recorded.Data) is { } e) history.Add(e);
             var work = agents[agentId] = new AgentWork();
-            foreach (var e in history.OrderBy(e => e.At)) work.Apply(e, agentId, added);
+            foreach (var e in AgentStream.InEventTime(history, e => e)) work.Apply(e, agentId, added);
         }
         await kpis.AddAgentStatesAsync(added, ct);
         await kpis.SaveAsync(IntervalKpiTables.AgentWork, "agent_id", [.. agents.Select(a => (a.Key, a.Value))], [], ct);
