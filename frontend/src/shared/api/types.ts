@@ -38,6 +38,10 @@ export interface Me {
 
 export interface PublicSettings {
   centerTitle: string;
+  /** The center's logo as a data URL (R-UI-1), when an admin set one. */
+  logo?: string | null;
+  /** IANA time zone of the center (GET /api/settings). */
+  timeZone?: string;
 }
 
 export interface ReasonCode {
