@@ -6,6 +6,7 @@ import { CallTimer } from '../features/softphone/components/CallTimer';
 import type { Me } from '../shared/api/types';
 import { LanguageSwitch } from '../shared/i18n/LanguageSwitch';
 import { ZoneHint } from '../shared/ui/ZoneHint';
+import { useCenterLogo } from '../shared/settings/usePublicSettings';
 import styles from './DesktopShell.module.css';
 
 interface Props {
@@ -18,6 +19,7 @@ interface Props {
 export function AppHeader({ me, centerTitle, collapsed, onToggleMenu }: Props) {
   const { t } = useTranslation();
   const logout = useLogout();
+  const logo = useCenterLogo();
   return (
     <header className={styles.header}>
       <Tooltip title={collapsed ? t('menu.expand') : t('menu.collapse')}>
@@ -32,7 +34,7 @@ export function AppHeader({ me, centerTitle, collapsed, onToggleMenu }: Props) {
         />
       </Tooltip>
       <span className={styles.logo} aria-hidden>
-        <PhoneFilled />
+        {logo ? <img src={logo} alt="" style={{ height: 24, maxWidth: 96, objectFit: 'contain' }} data-testid="center-logo" /> : <PhoneFilled />}
       </span>
       <Typography.Title level={1} className={styles.centerTitle} data-testid="center-title">
         {centerTitle}

@@ -5,7 +5,13 @@ import { MyStatePanel } from '../features/agents/components/MyStatePanel';
 import { AlarmHistory } from '../features/alarms/components/AlarmHistory';
 import { AlarmSettingsForm } from '../features/alarms/components/AlarmSettingsForm';
 import { AgentDayAudit } from '../features/audit/components/AgentDayAudit';
-import { CenterTitleSettings } from '../features/admin/components/CenterTitleSettings';
+import { BlacklistPage } from '../features/admin/components/BlacklistPage';
+import { CalendarsPage } from '../features/admin/components/CalendarsPage';
+import { CallPurposesPage } from '../features/admin/components/CallPurposesPage';
+import { CenterSettings } from '../features/admin/components/CenterSettings';
+import { QueuesPage } from '../features/admin/components/QueuesPage';
+import { ReasonCodesPage } from '../features/admin/components/ReasonCodesPage';
+import { SkillGroupsPage } from '../features/admin/components/SkillGroupsPage';
 import { CallPanel } from '../features/calls/components/CallPanel';
 import { CustomerSearch } from '../features/customers/components/CustomerSearch';
 import { MyAccount } from '../features/myinfo/components/MyAccount';
@@ -54,7 +60,19 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
     case 'agentDayAudit':
       return <AgentDayAudit />;
     case 'centerTitle':
-      return <CenterTitleSettings current={centerTitle} />;
+      return <CenterSettings current={centerTitle} />;
+    case 'reasonCodesAdmin':
+      return <ReasonCodesPage />;
+    case 'callPurposesAdmin':
+      return <CallPurposesPage />;
+    case 'skillGroupsAdmin':
+      return <SkillGroupsPage />;
+    case 'queuesAdmin':
+      return <QueuesPage />;
+    case 'calendarsAdmin':
+      return <CalendarsPage />;
+    case 'blacklistAdmin':
+      return <BlacklistPage />;
     case 'workOrders':
       return <WorkOrderList />;
     case 'technicians':

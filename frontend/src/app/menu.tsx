@@ -28,6 +28,12 @@ export type TabView =
   | 'alarmSettings'
   | 'projections'
   | 'agentDayAudit'
+  | 'reasonCodesAdmin'
+  | 'callPurposesAdmin'
+  | 'skillGroupsAdmin'
+  | 'queuesAdmin'
+  | 'calendarsAdmin'
+  | 'blacklistAdmin'
   | 'comingSoon';
 
 export interface MenuLeaf {
@@ -133,6 +139,12 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'center-title', label: 'menu.centerTitle', view: 'centerTitle' },
       { key: 'alarm-settings', label: 'menu.alarmSettings', view: 'alarmSettings' },
+      { key: 'reason-codes', label: 'adm.menu.reasonCodes', view: 'reasonCodesAdmin' },
+      { key: 'call-purposes', label: 'adm.menu.callPurposes', view: 'callPurposesAdmin' },
+      { key: 'skill-groups', label: 'adm.menu.skillGroups', view: 'skillGroupsAdmin' },
+      { key: 'queues', label: 'adm.menu.queues', view: 'queuesAdmin' },
+      { key: 'business-calendars', label: 'adm.menu.calendars', view: 'calendarsAdmin' },
+      { key: 'blacklist', label: 'adm.menu.blacklist', view: 'blacklistAdmin' },
     ],
   },
 ];

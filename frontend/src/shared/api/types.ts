@@ -42,6 +42,8 @@ export interface PublicSettings {
   timeZone?: string;
   /** Its UTC offset now, e.g. "UTC+8". */
   timeZoneOffset?: string;
+  /** The center's logo as a data URL (R-UI-1), when an admin set one. */
+  logo?: string | null;
 }
 
 export interface ReasonCode {

@@ -2,11 +2,13 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import admEn from './adm.en.json';
+import admZhCN from './adm.zh-CN.json';
 import type { Language } from './language';
 
 export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN },
+  en: { translation: { ...en, adm: admEn } }, // adm: the admin reference-data pages (own files: fewer merge conflicts)
+  'zh-CN': { translation: { ...zhCN, adm: admZhCN } },
 } as const;
 
 /** A fresh, synchronously initialised i18next instance (one per app; tests make their own). */
