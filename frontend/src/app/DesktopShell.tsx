@@ -8,6 +8,7 @@ import { StateControls } from '../features/agents/components/StateControls';
 import { StatusBar } from '../features/agents/components/StatusBar';
 import { useCallTabOpener } from '../features/calls/api/useCallTabOpener';
 import { TagPrompt } from '../features/calls/components/TagPrompt';
+import { ProjectionFaultNotice } from '../features/projections/components/ProjectionFaultNotice';
 import { SoftphoneToolbar } from '../features/softphone/components/SoftphoneToolbar';
 import type { LiveCall } from '../shared/api/callTypes';
 import { queryKeys } from '../shared/api/queryKeys';
@@ -67,6 +68,7 @@ export function DesktopShell({ me, centerTitle }: { me: Me; centerTitle: string 
       <div className={styles.toolbar} ref={toolbar} data-testid="desk-toolbar">
         <StateControls />
         <TagPrompt />
+        <ProjectionFaultNotice />
         <Divider orientation="vertical" className={styles.toolbarDivider} />
         <SoftphoneToolbar />
       </div>

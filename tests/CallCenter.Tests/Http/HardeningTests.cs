@@ -177,6 +177,25 @@ public class HardeningTests : IAsyncLifetime
         await hub.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Agent5_signing_in_to_a_skill_group_not_assigned_to_them_or_on_another_extension_gets_403()
+    {
+        var agent = await app.SignInAsync("agent5"); // assigned broadband and general, extension 8005
+        var foreign = await agent.PostAsJsonAsync("/api/agents/agent5/sign-in", new { skillGroups = new[] { "billing" } });
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsJsonAsync("/api/agents/agent5/sign-in", new { extension = "8006" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await agent.PostAsJsonAsync("/api/agents/agent5/sign-in", new { skillGroups = Enumerable.Range(0, 100_000).Select(i => $"g{i}").ToArray() })).StatusCode);
+        Assert.Equal(0, await StreamLength("agent-agent5"));
+
+        var own = await agent.PostAsJsonAsync("/api/agents/agent5/sign-in", new { extension = "8005", skillGroups = new[] { "general" } });
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var supervisor = await app.SignInAsync("supervisor1");
+        await supervisor.PostAsync("/api/agents/agent5/sign-out", null);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsJsonAsync("/api/agents/agent5/sign-in", new { extension = "8099" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsJsonAsync("/api/agents/agent6/sign-in", new { skillGroups = new[] { "billing" } })).StatusCode);
+    }
+
     async Task<ulong> LastPositionAsync(string stream)
     {
         ulong position = 0;

@@ -1,5 +1,6 @@
 using CallCenter.Agents.CurrentStates;
 using CallCenter.Infrastructure.Auth;
+using CallCenter.Infrastructure.EventSourcing;
 using FluentValidation;
 using Mediator;
 
@@ -16,17 +17,30 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
     {
         RuleFor(c => c.Extension).MaximumLength(16).Matches("^[0-9]+$").When(c => c.Extension is not null)
             .WithMessage("An extension is digits only.");
+        RuleFor(c => c.SkillGroups).Must(g => g is null || g.Length <= MaxSkillGroups).WithMessage($"At most {MaxSkillGroups} skill groups.")
+            .Must(g => g is null || g.Distinct().Count() == g.Length).WithMessage("A skill group appears twice.");
         RuleForEach(c => c.SkillGroups).NotEmpty().MaximumLength(64);
     }
+
+    public const int MaxSkillGroups = 32;
 }
 
-public sealed class SignInHandler(AgentCommandRunner runner, UserDirectory users) : ICommandHandler<SignIn, AgentStateDto>
+/// <summary>
+/// Agents act within their profile (issue 17): only skill groups assigned to the agent, and the agent's own extension;
+/// another extension only when a supervisor or admin signs the agent in (403 otherwise).
+/// </summary>
+public sealed class SignInHandler(AgentCommandRunner runner, UserDirectory users, CurrentUser user) : ICommandHandler<SignIn, AgentStateDto>
 {
     public async ValueTask<AgentStateDto> Handle(SignIn c, CancellationToken ct)
     {
         var profile = await users.FindAsync(c.AgentId, ct);
         var extension = c.Extension ?? profile?.Extension;
         var skillGroups = c.SkillGroups is { Length: > 0 } groups ? groups : profile?.SkillGroups ?? [];
+        var assigned = profile?.SkillGroups ?? [];
+        if (skillGroups.Where(g => !assigned.Contains(g)).ToList() is { Count: > 0 } foreign)
+            throw new ForbiddenException($"'{c.AgentId}' is not assigned to {string.Join(", ", foreign.Take(5))}; assigned: {string.Join(", ", assigned)}.");
+        if (c.Extension is not null && c.Extension != profile?.Extension && !user.CanSupervise)
+            throw new ForbiddenException($"Sign in on your own extension ({profile?.Extension ?? "none set"}); a supervisor or admin can sign you in on another.");
         return await runner.RunAsync(c, s => AgentDecider.SignIn(s, c.AgentId, extension, skillGroups, c.At), ct);
     }
 }

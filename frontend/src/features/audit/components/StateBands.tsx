@@ -3,6 +3,7 @@ import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, EChartsOp
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentStateColor } from '../../../shared/ui/agentStateStyle';
+import { escapeHtml } from '../../../shared/ui/escapeHtml';
 import { formatDuration } from '../../../shared/ui/formatDuration';
 import type { AgentDay } from '../api/types';
 import { axisClock, centerClock, sinceDayStart } from './centerClock';
@@ -26,11 +27,13 @@ export function StateBands({ day, reasonName }: { day: AgentDay; reasonName: (co
         { type: 'inside', xAxisIndex: 0, startValue: zoomFrom, endValue: zoomTo },
       ],
       tooltip: {
+        // The tooltip takes HTML: every piece of data in it is escaped (a reason name is admin-entered text).
         formatter: (p: unknown) => {
           const i = (p as { dataIndex: number }).dataIndex;
           const s = day.timeline[i];
           const reason = s.state === 'notReady' && s.reasonCode ? ` · ${reasonName(s.reasonCode)}` : '';
-          return `${t(`state.${s.state}`)}${reason}<br/>${centerClock(s.start)}–${centerClock(s.end)} (${formatDuration(s.durationMs)})`;
+          const title = escapeHtml(`${t(`state.${s.state}`)}${reason}`);
+          return `${title}<br/>${escapeHtml(`${centerClock(s.start)}–${centerClock(s.end)} (${formatDuration(s.durationMs)})`)}`;
         },
       },
       series: [

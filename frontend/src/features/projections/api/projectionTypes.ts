@@ -18,15 +18,28 @@ export interface RebuildProgress {
   error: string | null;
 }
 
+/** The event a projection stopped at and why (the `fault` part of a row, and the SignalR message `projectionFaulted`). */
+export interface ProjectionFault {
+  name: string;
+  position: number;
+  eventId: string;
+  eventType: string;
+  streamId: string;
+  error: string;
+  attempts: number;
+  faultedAt: string;
+}
+
 export interface ProjectionInfo {
   name: string;
   rebuildable: boolean;
   version: number | null;
-  state: 'live' | 'rebuilding';
+  state: 'live' | 'rebuilding' | 'faulted';
   position: number | null;
   eventAt: string | null;
   lag: ProjectionLag | null;
   rebuild: (RebuildProgress & { requestedAt: string | null; requestedBy: string | null }) | null;
+  fault?: ProjectionFault | null;
 }
 
 /** `projectionProgress` as pushed (name and startedAt instead of the request's who and when). */
@@ -36,4 +49,5 @@ export interface ProjectionProgressMessage extends RebuildProgress {
 }
 
 export const PROJECTION_PROGRESS = 'projectionProgress';
+export const PROJECTION_FAULTED = 'projectionFaulted';
 export const projectionsKey = ['projections'] as const;

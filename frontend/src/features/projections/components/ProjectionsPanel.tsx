@@ -6,6 +6,7 @@ import { hasAnyRole, useMe } from '../../../shared/auth/useMe';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import type { ProjectionInfo } from '../api/projectionTypes';
 import { useProjections, useRebuildProjection } from '../api/useProjections';
+import { FaultActions } from './FaultActions';
 import { RebuildProgressBar } from './RebuildProgressBar';
 
 /** R-USE-2: the read models, how far behind they are, and blue/green rebuilds (analysts and admins rebuild; supervisors look). */
@@ -15,6 +16,7 @@ export function ProjectionsPanel() {
   const { data, isLoading, error } = useProjections();
   const me = useMe().data;
   const mayRebuild = hasAnyRole(me, 'analyst', 'admin');
+  const mayDecide = hasAnyRole(me, 'admin');
   const rebuild = useRebuildProjection();
   const number = (n: number) => new Intl.NumberFormat(i18n.language).format(n);
 
@@ -31,10 +33,10 @@ export function ProjectionsPanel() {
       title: t('projections.state'),
       dataIndex: 'state',
       render: (_: unknown, p) =>
-        !p.rebuildable ? (
+        !p.rebuildable && p.state !== 'faulted' ? (
           <Tag>{t('projections.reactor')}</Tag>
         ) : (
-          <Tag color={p.state === 'live' ? 'green' : 'blue'} data-testid={`projection-state-${p.name}`} data-state={p.state}>
+          <Tag color={p.state === 'live' ? 'green' : p.state === 'faulted' ? 'red' : 'blue'} data-testid={`projection-state-${p.name}`} data-state={p.state}>
             {t(`projections.states.${p.state}`)}
           </Tag>
         ),
@@ -54,7 +56,8 @@ export function ProjectionsPanel() {
       title: t('projections.rebuild'),
       dataIndex: 'rebuild',
       width: 280,
-      render: (_: unknown, p) => (p.rebuild ? <RebuildProgressBar name={p.name} progress={p.rebuild} /> : null),
+      render: (_: unknown, p) =>
+        p.fault ? <FaultActions fault={p.fault} mayDecide={mayDecide} /> : p.rebuild ? <RebuildProgressBar name={p.name} progress={p.rebuild} /> : null,
     },
     {
       key: 'actions',
