@@ -28,6 +28,8 @@ export type TabView =
   | 'alarmSettings'
   | 'projections'
   | 'agentDayAudit'
+  | 'recordingSearch'
+  | 'callLog'
   | 'comingSoon';
 
 export interface MenuLeaf {
@@ -58,7 +60,7 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'my-state', label: 'menu.myState', view: 'myState' },
       { key: 'current-call', label: 'menu.currentCall', view: 'currentCall' },
-      { key: 'call-history', label: 'menu.callHistory', view: 'comingSoon' },
+      { key: 'call-history', label: 'menu.callHistory', view: 'callLog', roles: ['agent', 'supervisor', 'admin'] },
     ],
   },
   {
@@ -87,7 +89,7 @@ export const menuGroups: MenuGroup[] = [
     key: 'recordings',
     label: 'menu.recordings',
     icon: <AudioOutlined />,
-    children: [{ key: 'recording-search', label: 'menu.recordingSearch', view: 'comingSoon' }],
+    children: [{ key: 'recording-search', label: 'menu.recordingSearch', view: 'recordingSearch', roles: ['agent', 'supervisor', 'admin', 'auditor'] }],
   },
   {
     key: 'monitor',

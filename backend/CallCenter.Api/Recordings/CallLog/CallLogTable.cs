@@ -21,7 +21,7 @@ public static class CallLogTable
             started_at timestamptz,
             answered_at timestamptz,
             agent_id text,
-            agents text[] not null default '{}',
+            agents text[] not null default array[]::text[],
             ended_at timestamptz,
             purpose text,
             subtype text,
