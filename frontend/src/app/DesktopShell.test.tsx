@@ -61,9 +61,9 @@ describe('DesktopShell', () => {
   it('placeholder tabs say plainly that the feature comes later; tabs close', async () => {
     const user = userEvent.setup({ delay: null });
     renderShell();
-    await user.click(groupTitle('menu-recordings'));
-    await user.click(await screen.findByTestId('menu-recording-search'));
-    const pane = await screen.findByRole('region', { name: 'Recording search' });
+    await user.click(groupTitle('menu-service-support'));
+    await user.click(await screen.findByTestId('menu-authorization'));
+    const pane = await screen.findByRole('region', { name: 'Authorization' });
     expect(within(pane).getByText('Coming in a later release.')).toBeInTheDocument();
 
     await user.click(within(document.querySelector('.ant-tabs-tab-active') as HTMLElement).getByRole('button', { name: /remove|close/i }));

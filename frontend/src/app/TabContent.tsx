@@ -17,6 +17,8 @@ import { CustomerSearch } from '../features/customers/components/CustomerSearch'
 import { MyAccount } from '../features/myinfo/components/MyAccount';
 import { MyWorkload } from '../features/myinfo/components/MyWorkload';
 import { ProjectionsPanel } from '../features/projections/components/ProjectionsPanel';
+import { CallLog } from '../features/recordings/components/CallLog';
+import { RecordingSearch } from '../features/recordings/components/RecordingSearch';
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
 import { DispatchForm } from '../features/work-orders/components/DispatchForm';
 import { TechnicianBoard } from '../features/work-orders/components/TechnicianBoard';
@@ -81,6 +83,10 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <AlarmHistory />;
     case 'alarmSettings':
       return <AlarmSettingsForm />;
+    case 'recordingSearch':
+      return <RecordingSearch />;
+    case 'callLog':
+      return <CallLog />;
     default:
       return <ComingSoon title={leaf ? t(leaf.label) : tabKey} />;
   }

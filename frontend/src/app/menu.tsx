@@ -34,6 +34,8 @@ export type TabView =
   | 'queuesAdmin'
   | 'calendarsAdmin'
   | 'blacklistAdmin'
+  | 'recordingSearch'
+  | 'callLog'
   | 'comingSoon';
 
 export interface MenuLeaf {
@@ -64,7 +66,7 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'my-state', label: 'menu.myState', view: 'myState' },
       { key: 'current-call', label: 'menu.currentCall', view: 'currentCall' },
-      { key: 'call-history', label: 'menu.callHistory', view: 'comingSoon' },
+      { key: 'call-history', label: 'menu.callHistory', view: 'callLog', roles: ['agent', 'supervisor', 'admin'] },
     ],
   },
   {
@@ -93,7 +95,7 @@ export const menuGroups: MenuGroup[] = [
     key: 'recordings',
     label: 'menu.recordings',
     icon: <AudioOutlined />,
-    children: [{ key: 'recording-search', label: 'menu.recordingSearch', view: 'comingSoon' }],
+    children: [{ key: 'recording-search', label: 'menu.recordingSearch', view: 'recordingSearch', roles: ['agent', 'supervisor', 'admin', 'auditor'] }],
   },
   {
     key: 'monitor',

@@ -37,6 +37,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("CALLCENTER_DEMO_PASSWORD", Password);
         builder.UseSetting("CALLCENTER_SIMULATOR", "off");
         builder.UseSetting("EVENTSTORE_CONNECTION", ""); // each host its own PostgreSQL event store, even when a test run sets it
+        builder.UseSetting("CALLCENTER_RECORDINGS_DIR", Path.Combine(Path.GetTempPath(), "callcenter-tests", "recordings")); // not the bin folder
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
         // The test server has no network peer; give requests the loopback address Kestrel would report.

@@ -57,11 +57,12 @@ public sealed class Desk(AppHost app)
         return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("callId").GetString()!;
     }
 
-    /// <summary>The call's stored event types, in order.</summary>
+    /// <summary>The call's stored event types, in order; without the recorder's RecordingReady (it follows the end at its own pace).</summary>
     public async Task<List<string>> EventsOfAsync(string callId)
     {
         var types = new List<string>();
-        await foreach (var e in app.Services.GetRequiredService<IEventStore>().ReadStreamAsync("call-" + callId)) types.Add(e.Type.Replace(".v1", ""));
+        await foreach (var e in app.Services.GetRequiredService<IEventStore>().ReadStreamAsync("call-" + callId))
+            if (e.Type != "RecordingReady.v1") types.Add(e.Type.Replace(".v1", ""));
         return types;
     }
 

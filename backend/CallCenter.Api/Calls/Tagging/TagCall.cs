@@ -52,13 +52,27 @@ public sealed class TagCallHandler(CommandPipeline pipeline, CustomerAreas areas
 {
     public async ValueTask<TagResult> Handle(TagCall c, CancellationToken ct)
     {
-        var (call, revision) = await pipeline.LoadAsync<CallStream, Call, CallEvent>(c.CallId, ct);
-        var area = await areas.AreaOfAsync(c.CustomerId, call.Ani, ct);
-        var decided = await pipeline.AppendAsync<CallStream, Call, CallEvent>(
-            c.CallId, call, revision, TagDecider.Decide(call, c, area), c.By ?? user.Metadata(c.AgentId), ct);
-        var tag = decided.State.TagOf(TagDecider.TaggingAgent(call, c))!;
+        var (decided, agent) = await TagAsync(c, ct);
+        var tag = decided.State.TagOf(agent)!;
         await FreeAgentAsync(tag, c.By ?? user.Metadata(tag.AgentId), ct);
         return new TagResult(c.CallId, tag.Purpose, tag.Subtype, tag.CustomerId, tag.Area, decided.Revision);
+    }
+
+    /// <summary>The PBX may report a fact meanwhile (e.g. RecordingReady just after the end): then fold again and decide again.</summary>
+    async Task<(Decided<Call> Decided, string Agent)> TagAsync(TagCall c, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (call, revision) = await pipeline.LoadAsync<CallStream, Call, CallEvent>(c.CallId, ct);
+            var area = await areas.AreaOfAsync(c.CustomerId, call.Ani, ct);
+            try
+            {
+                var decided = await pipeline.AppendAsync<CallStream, Call, CallEvent>(
+                    c.CallId, call, revision, TagDecider.Decide(call, c, area), c.By ?? user.Metadata(c.AgentId), ct);
+                return (decided, TagDecider.TaggingAgent(call, c));
+            }
+            catch (EventStore.WrongExpectedVersionException) when (attempt < 10) { }
+        }
     }
 
     /// <summary>

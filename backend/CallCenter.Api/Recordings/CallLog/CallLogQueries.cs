@@ -42,7 +42,7 @@ public static class CallLogQueries
         var (where, args) = Where(f, scope, "c.started_at", Talk);
         where.Append(" and c.started_at is not null");
         return await Sql.QueryAsync(connection, $"""
-            select c.call_id, c.started_at, c.number, c.direction, {Talk}, c.agent_id, c.queue, c.purpose, c.subtype,
+            select c.call_id, date_trunc('second', c.started_at), c.number, c.direction, {Talk}, c.agent_id, c.queue, c.purpose, c.subtype,
                    case when c.recording_uri is not null and c.recording_deleted_at is null then c.call_id end
             from call_log c where {where}
             order by c.started_at desc, c.call_id limit {f.Take}
