@@ -55,6 +55,54 @@ public class IntervalReportTests(IntervalKpiFixture fixture)
         }
     }
 
+    /// <summary>PostgreSQL's percentile_cont: linear interpolation between the two nearest ranks.</summary>
+    static double? Percentile(IEnumerable<long> values, double p)
+    {
+        var v = values.Order().ToList();
+        if (v.Count == 0) return null;
+        var pos = p * (v.Count - 1);
+        var (lo, hi) = ((int)Math.Floor(pos), (int)Math.Ceiling(pos));
+        return Math.Round((v[lo] + (v[hi] - v[lo]) * (pos - lo)) / 1000.0, 1);
+    }
+
+    [Fact]
+    public async Task Maxima_percentiles_and_asa_over_all_answered_calls_equal_a_recount_per_call()
+    {
+        var recount = await IntervalRecount.FromStoreAsync(fixture.App);
+        var analyst = await fixture.App.SignInAsync("analyst");
+        var waits = recount.Waits.Where(w => string.CompareOrdinal(Day(w.Key.Split('|')[0]), IntervalKpiFixture.From) >= 0).ToList();
+        static string Group(IntervalRecount.CallWait w) => w.Key.Split('|')[1] is { Length: > 0 } g ? g : "unknown";
+        var queueTime = (await analyst.GetFromJsonAsync<List<JsonElement>>($"/api/reports/queue-time?{Range}&groupBy=skillGroup"))!;
+        Assert.NotEmpty(queueTime);
+        foreach (var row in queueTime)
+        {
+            var mine = waits.Where(w => Group(w) == row.GetProperty("key").GetString()).ToList();
+            var both = mine.Select(w => w.AnswerWait ?? w.AbandonWait).OfType<long>().ToList();
+            Assert.Equal(Math.Round(mine.Select(w => w.AnswerWait ?? 0).DefaultIfEmpty().Max() / 1000.0, 1), row.GetProperty("maxAnswerWaitSeconds").GetDouble());
+            Assert.Equal(Math.Round(mine.Select(w => w.AbandonWait ?? 0).DefaultIfEmpty().Max() / 1000.0, 1), row.GetProperty("maxAbandonWaitSeconds").GetDouble());
+            Assert.True(row.GetProperty("maxAnswerWaitSeconds").GetDouble() > 0, "a maximum wait is known without waiting for anything");
+            Assert.Equal(Percentile(both, 0.5), N(row, "medianWaitSeconds"));
+            Assert.Equal(Percentile(both, 0.9), N(row, "p90WaitSeconds"));
+        }
+        var serviceLevel = (await analyst.GetFromJsonAsync<List<JsonElement>>($"/api/reports/service-level?{Range}&groupBy=skillGroup"))!;
+        foreach (var row in serviceLevel)
+        {
+            var mine = waits.Where(w => Group(w) == row.GetProperty("key").GetString()).ToList();
+            var answered = mine.Where(w => w.AnswerWait is not null).ToList(); // the history answers queued calls only
+            Assert.Equal(answered.Count == 0 ? null : Math.Round(answered.Sum(w => w.AnswerWait!.Value) / 1000.0 / answered.Count, 1), N(row, "asaAllSeconds"));
+            Assert.Equal(Percentile(answered.Select(w => w.Talk!.Value), 0.5), N(row, "medianTalkSeconds"));
+            Assert.Equal(Percentile(answered.Select(w => w.Talk!.Value), 0.9), N(row, "p90TalkSeconds"));
+        }
+        // The formulas a request may choose, from the same sums.
+        var sums = recount.Calls.Where(c => string.CompareOrdinal(Day(c.Key.Split('|')[0]), IntervalKpiFixture.From) >= 0).Select(c => c.Value).ToList();
+        long S(int i) => sums.Sum(m => m[i]);
+        foreach (var (formula, denominator) in new[] { ("answered", S(2)), ("answeredAndAbandoned", S(2) + S(5)), ("abandonedAfterShort", S(2) + S(5) - S(6)), ("abandonedAfterT", S(2) + S(7)) })
+        {
+            var all = (await analyst.GetFromJsonAsync<List<JsonElement>>($"/api/reports/service-level?{Range}&groupBy=year&slFormula={formula}"))!;
+            Assert.Equal(Share(S(3), denominator), N(Assert.Single(all), "serviceLevel"));
+        }
+    }
+
     [Theory]
     [InlineData("service-level", "skillGroup")]
     [InlineData("call-volume", "hour")]
