@@ -42,6 +42,8 @@ export async function callRingingAt(supervisor: Session, agent: Session, agentId
 export async function deskOf(browser: import('@playwright/test').Browser, user: string, locale = 'zh-CN'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByTestId('login-username')).toBeVisible({ timeout: 30_000 }); // a loaded machine: the SPA may take a while
   await login(page, user);
   await waitLive(page);
   await page.getByTestId('btn-sign-in').click();
