@@ -51,6 +51,8 @@ test('consult picks a colleague by name; busy, untagged and unanswered colleague
 
   // agent5 tags, is ready, and takes the call by connect-and-release: agent5's desk shows the same pop
   await s.agent5.post(`/api/calls/${other}/tag`, { purpose: 'consultation', subtype: 'other' });
+  await expect.poll(async () => (await s.agent5.get<{ untaggedCallId?: string | null }>('/api/agents/agent5')).untaggedCallId ?? null).toBeNull();
+  await s.agent5.post('/api/agents/agent5/sign-out'); // after-call work, tagged: sign-out is allowed; the desk signs in again
   const page5 = await deskOf(browser, 'agent5', 'zh-CN');
   await expect.poll(async () => (await s.agent5.get<{ state: string }>('/api/agents/agent5')).state).toBe('ready');
   await expect(page.getByTestId('btn-consult')).toBeEnabled();
