@@ -13,7 +13,7 @@ test('consult picks a colleague by name; busy, untagged and unanswered colleague
   baseURL,
 }) => {
   const s = await sessions(playwright, baseURL, ['supervisor1', 'agent1', 'agent2', 'agent5']);
-  for (const a of ['agent1', 'agent2', 'agent5']) await clearAgent(s[a], a);
+  for (const a of ['agent1', 'agent2', 'agent5']) await clearAgent(s[a], a, s.supervisor1);
   const presence = await s.agent1.get<{ agentId: string; name: string }[]>('/api/agents/presence');
   const name5 = presence.find((a) => a.agentId === 'agent5')!.name;
 
@@ -70,5 +70,5 @@ test('consult picks a colleague by name; busy, untagged and unanswered colleague
   await expect(page5.getByTestId('pop-unavailable')).toHaveCount(0);
 
   await s.agent5.post(`/api/calls/${callId}/hang-up`);
-  for (const a of ['agent1', 'agent2', 'agent5']) await clearAgent(s[a], a);
+  for (const a of ['agent1', 'agent2', 'agent5']) await clearAgent(s[a], a, s.supervisor1);
 });

@@ -9,8 +9,11 @@ interface LiveCall {
 }
 
 /** No call, nothing to tag, signed out. */
-export async function clearAgent(s: Session, agentId: string) {
-  for (const call of await s.get<LiveCall[]>(`/api/agents/${agentId}/calls`)) await s.post(`/api/calls/${call.callId}/hang-up`, {}, [404, 422]);
+export async function clearAgent(s: Session, agentId: string, supervisor?: Session) {
+  for (const call of await s.get<LiveCall[]>(`/api/agents/${agentId}/calls`)) {
+    await s.post(`/api/calls/${call.callId}/hang-up`, {}, [404, 422]);
+    await supervisor?.post(`/api/simulator/calls/${call.callId}/hang-up`, {}, [404, 422]); // the customer leaves too
+  }
   await expect.poll(async () => (await s.get<LiveCall[]>(`/api/agents/${agentId}/calls`)).length, { timeout: 15_000 }).toBe(0);
   await expect.poll(async () => (await s.get<{ state: string }>(`/api/agents/${agentId}`)).state).not.toBe('talking');
   for (let i = 0; i < 3; i++) {
