@@ -9,8 +9,11 @@ interface LiveCall {
 }
 
 /** No call, nothing to tag, signed out. */
-export async function clearAgent(s: Session, agentId: string) {
-  for (const call of await s.get<LiveCall[]>(`/api/agents/${agentId}/calls`)) await s.post(`/api/calls/${call.callId}/hang-up`, {}, [404, 422]);
+export async function clearAgent(s: Session, agentId: string, supervisor?: Session) {
+  for (const call of await s.get<LiveCall[]>(`/api/agents/${agentId}/calls`)) {
+    await s.post(`/api/calls/${call.callId}/hang-up`, {}, [404, 422]);
+    await supervisor?.post(`/api/simulator/calls/${call.callId}/hang-up`, {}, [404, 422]); // the customer leaves too
+  }
   await expect.poll(async () => (await s.get<LiveCall[]>(`/api/agents/${agentId}/calls`)).length, { timeout: 15_000 }).toBe(0);
   await expect.poll(async () => (await s.get<{ state: string }>(`/api/agents/${agentId}`)).state).not.toBe('talking');
   for (let i = 0; i < 3; i++) {
@@ -42,6 +45,8 @@ export async function callRingingAt(supervisor: Session, agent: Session, agentId
 export async function deskOf(browser: import('@playwright/test').Browser, user: string, locale = 'zh-CN'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByTestId('login-username')).toBeVisible({ timeout: 30_000 }); // a loaded machine: the SPA may take a while
   await login(page, user);
   await waitLive(page);
   await page.getByTestId('btn-sign-in').click();

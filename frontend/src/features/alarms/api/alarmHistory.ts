@@ -2,7 +2,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../shared/api/client';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
-export type AlarmChangeKind = 'raised' | 'escalated' | 'deEscalated' | 'cleared';
+/** uncounted: a call stopped counting (its "work order dispatched" tag was replaced); levels are -1 then. */
+export type AlarmChangeKind = 'raised' | 'escalated' | 'deEscalated' | 'cleared' | 'uncounted';
 
 /** One level change of an area's alarm (GET /api/alarms). */
 export interface AlarmChange {
@@ -14,6 +15,7 @@ export interface AlarmChange {
   level: number;
   count: number;
   windowMinutes: number;
+  callId?: string | null;
 }
 
 /** GET /api/alarms?from=yyyy-MM-dd&to=yyyy-MM-dd (center days, `to` included)&area= */
@@ -34,7 +36,7 @@ export const severity = (level: number) => (level <= 0 ? 0 : 4 - level);
 /** Step-line points per area: the level before the first change at `start`, every change, the last level at `end`. */
 export function levelSeries(changes: AlarmChange[], start: number, end: number): Map<string, [number, number][]> {
   const byArea = new Map<string, [number, number][]>();
-  for (const c of [...changes].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
+  for (const c of [...changes].filter((x) => x.kind !== 'uncounted').sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
     let points = byArea.get(c.area);
     if (!points) byArea.set(c.area, (points = [[start, severity(c.fromLevel)]]));
     points.push([Date.parse(c.at), severity(c.level)]);

@@ -10,7 +10,7 @@ import { useWindowText } from '../api/alarmText';
 const AlarmLevelChart = lazy(() => import('./AlarmLevelChart'));
 
 const DAY = 'YYYY-MM-DD';
-const kindColor: Record<string, string> = { raised: 'red', escalated: 'volcano', deEscalated: 'gold', cleared: 'green' };
+const kindColor: Record<string, string> = { raised: 'red', escalated: 'volcano', deEscalated: 'gold', cleared: 'green', uncounted: 'default' };
 export const levelColor: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'gold' };
 
 /** R-ALARM-2 history: every level change per area in a date range, as a table and a step chart. */
@@ -71,9 +71,14 @@ export function AlarmHistory() {
           { key: 'at', title: t('alarms.at'), render: (_, c) => new Date(c.at).toLocaleString(i18n.language) },
           { key: 'area', title: t('alarms.area'), render: (_, c) => areaName(c.area, c.areaName) },
           { key: 'kind', title: t('alarms.kind'), render: (_, c) => <Tag color={kindColor[c.kind]}>{t(`alarms.kinds.${c.kind}`)}</Tag> },
-          { key: 'from', title: t('alarms.fromLevel'), render: (_, c) => level(c.fromLevel) },
-          { key: 'level', title: t('alarms.toLevel'), render: (_, c) => level(c.level) },
-          { key: 'count', title: t('alarms.count'), render: (_, c) => t('alarms.countIn', { count: c.count, window: windowText(c.windowMinutes) }) },
+          { key: 'from', title: t('alarms.fromLevel'), render: (_, c) => (c.kind === 'uncounted' ? '—' : level(c.fromLevel)) },
+          { key: 'level', title: t('alarms.toLevel'), render: (_, c) => (c.kind === 'uncounted' ? '—' : level(c.level)) },
+          {
+            key: 'count',
+            title: t('alarms.count'),
+            // an uncount names the call that stopped counting
+            render: (_, c) => (c.kind === 'uncounted' ? c.callId ?? '—' : t('alarms.countIn', { count: c.count, window: windowText(c.windowMinutes) })),
+          },
         ]}
       />
     </Space>

@@ -1,3 +1,4 @@
+import { useSkillGroupName } from '../../../shared/ui/useSkillGroupName';
 import { PhoneOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -67,6 +68,7 @@ export function CallPanel({ callId, renderSearch, renderWorkOrder }: Props) {
 
 function CallHeader({ callId }: { callId: string }) {
   const { t, i18n } = useTranslation();
+  const groupName = useSkillGroupName();
   const me = useMe().data;
   const call = useCall(callId);
   const pop = useScreenPop(callId, null, call?.kind !== 'internal').data;
@@ -123,7 +125,7 @@ function CallHeader({ callId }: { callId: string }) {
           },
           { key: 'dnis', label: t('call.dialed'), children: <span data-testid="call-dnis">{call?.dnis ?? pop?.dnis ?? '—'}</span> },
           { key: 'ivr', label: t('call.ivrTrail'), children: <IvrTrail trail={pop?.ivrTrail ?? call?.ivrTrail} /> },
-          { key: 'queue', label: t('call.queue'), children: <span data-testid="call-queue">{call?.queue ?? '—'}</span> },
+          { key: 'queue', label: t('call.queue'), children: <span data-testid="call-queue">{call?.queue ? groupName(call.queue) : '—'}</span> },
           {
             key: 'state',
             label: t('call.state'),
