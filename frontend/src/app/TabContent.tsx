@@ -9,6 +9,12 @@ import { CenterTitleSettings } from '../features/admin/components/CenterTitleSet
 import { CallPanel } from '../features/calls/components/CallPanel';
 import { CustomerSearch } from '../features/customers/components/CustomerSearch';
 import { MyAccount } from '../features/myinfo/components/MyAccount';
+import { ChangePassword } from '../features/myinfo/components/ChangePassword';
+import { MyLoginLog } from '../features/myinfo/components/MyLoginLog';
+import { AdminChangesPage } from '../features/users/components/AdminChangesPage';
+import { LoginLogPage } from '../features/users/components/LoginLogPage';
+import { TeamsPage } from '../features/users/components/TeamsPage';
+import { UsersPage } from '../features/users/components/UsersPage';
 import { MyWorkload } from '../features/myinfo/components/MyWorkload';
 import { ProjectionsPanel } from '../features/projections/components/ProjectionsPanel';
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
@@ -63,6 +69,18 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <AlarmHistory />;
     case 'alarmSettings':
       return <AlarmSettingsForm />;
+    case 'users':
+      return <UsersPage />;
+    case 'teams':
+      return <TeamsPage />;
+    case 'loginLogAdmin':
+      return <LoginLogPage />;
+    case 'adminChanges':
+      return <AdminChangesPage />;
+    case 'changePassword':
+      return <ChangePassword />;
+    case 'myLoginLog':
+      return <MyLoginLog />;
     default:
       return <ComingSoon title={leaf ? t(leaf.label) : tabKey} />;
   }
