@@ -63,7 +63,7 @@ test('admin creates naama; she takes a billing call; disabling her ends her sess
     await adminPage.getByTestId('user-name').fill('Naama Levi');
     await choose(adminPage, 'user-team', team);
     await choose(adminPage, 'user-skill-groups', 'billing');
-    await adminPage.getByTestId('user-proficiency-billing').locator('input').fill('4');
+    await adminPage.getByTestId('user-proficiency-billing').fill('4');
     await adminPage.getByTestId('user-extension').fill('8321');
     await adminPage.getByTestId('user-save').click();
     const row = adminPage.getByTestId(`user-row-${NAAMA}`);
