@@ -32,10 +32,12 @@ public sealed class AgentAccessBehavior<TMessage, TResponse>(CurrentUser user, U
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
-        await user.EnsureMayActForAsync(message.AgentId, ct);
+        // Supervisors and admins know the agents: a missing one is 404 for them; anyone else learns nothing (403 first).
+        if (!user.CanSupervise) await user.EnsureMayActForAsync(message.AgentId, ct);
         var agent = await users.FindAsync(message.AgentId, ct);
         if (agent is null || !agent.Roles.Contains(Roles.Agent))
             throw new NotFoundException($"There is no agent '{message.AgentId}'.");
+        if (user.CanSupervise) await user.EnsureMayActForAsync(message.AgentId, ct); // only the agents of their own teams (R-ROLE-2)
         return await next(message, ct);
     }
 }

@@ -32,8 +32,7 @@ public static class UsersEndpoints
                 buffer.Position = 0;
                 return TypedResults.Ok(await sheet.ImportAsync(buffer, dryRun ?? true, ct));
             })
-            .Accepts<byte[]>(ReportOutput.XlsxContentType)
-            .WithSummary("Import users from an Excel workbook (the export's layout). dryRun (default true) only says what would change; with errors nothing changes.");
+            .WithSummary("Import users from an Excel workbook (the export's layout) sent as the request body (" + ReportOutput.XlsxContentType + "). dryRun (default true) only says what would change; with errors nothing changes.");
         users.MapPost("/", async Task<Results<Created<UserDto>, ProblemHttpResult>> (UserBody body, UserAdmin a, CancellationToken ct) =>
                 await a.CreateAsync(body, ct) is { } created
                     ? TypedResults.Created($"/api/users/{created.Id}", created)

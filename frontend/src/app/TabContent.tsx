@@ -15,6 +15,12 @@ import { SkillGroupsPage } from '../features/admin/components/SkillGroupsPage';
 import { CallPanel } from '../features/calls/components/CallPanel';
 import { CustomerSearch } from '../features/customers/components/CustomerSearch';
 import { MyAccount } from '../features/myinfo/components/MyAccount';
+import { ChangePassword } from '../features/myinfo/components/ChangePassword';
+import { MyLoginLog } from '../features/myinfo/components/MyLoginLog';
+import { AdminChangesPage } from '../features/users/components/AdminChangesPage';
+import { LoginLogPage } from '../features/users/components/LoginLogPage';
+import { TeamsPage } from '../features/users/components/TeamsPage';
+import { UsersPage } from '../features/users/components/UsersPage';
 import { MyWorkload } from '../features/myinfo/components/MyWorkload';
 import { ProjectionsPanel } from '../features/projections/components/ProjectionsPanel';
 import { CallLog } from '../features/recordings/components/CallLog';
@@ -87,6 +93,18 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <RecordingSearch />;
     case 'callLog':
       return <CallLog />;
+    case 'users':
+      return <UsersPage />;
+    case 'teams':
+      return <TeamsPage />;
+    case 'loginLogAdmin':
+      return <LoginLogPage />;
+    case 'adminChanges':
+      return <AdminChangesPage />;
+    case 'changePassword':
+      return <ChangePassword />;
+    case 'myLoginLog':
+      return <MyLoginLog />;
     default:
       return <ComingSoon title={leaf ? t(leaf.label) : tabKey} />;
   }

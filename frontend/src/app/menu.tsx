@@ -7,6 +7,7 @@ import {
   DatabaseOutlined,
   PhoneOutlined,
   SettingOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -36,6 +37,12 @@ export type TabView =
   | 'blacklistAdmin'
   | 'recordingSearch'
   | 'callLog'
+  | 'users'
+  | 'teams'
+  | 'loginLogAdmin'
+  | 'adminChanges'
+  | 'changePassword'
+  | 'myLoginLog'
   | 'comingSoon';
 
 export interface MenuLeaf {
@@ -122,8 +129,8 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'my-account', label: 'menu.myAccount', view: 'myAccount' },
       { key: 'my-workload', label: 'menu.workloadReport', view: 'myWorkload' },
-      { key: 'change-password', label: 'menu.changePassword', view: 'comingSoon' },
-      { key: 'login-log', label: 'menu.loginLog', view: 'comingSoon' },
+      { key: 'change-password', label: 'menu.changePassword', view: 'changePassword' },
+      { key: 'login-log', label: 'menu.loginLog', view: 'myLoginLog' },
     ],
   },
   {
@@ -132,6 +139,18 @@ export const menuGroups: MenuGroup[] = [
     icon: <DatabaseOutlined />,
     roles: ['analyst', 'supervisor', 'admin'], // R-USE-2: analysts and admins rebuild; supervisors see lag and progress
     children: [{ key: 'projections', label: 'menu.projections', view: 'projections' }],
+  },
+  {
+    key: 'people',
+    label: 'menu.people',
+    icon: <TeamOutlined />,
+    roles: ['admin', 'teamadmin', 'auditor'],
+    children: [
+      { key: 'users', label: 'menu.users', view: 'users', roles: ['admin', 'teamadmin'] },
+      { key: 'teams', label: 'menu.teams', view: 'teams', roles: ['admin'] },
+      { key: 'login-log-admin', label: 'menu.loginLogAdmin', view: 'loginLogAdmin', roles: ['admin', 'auditor'] },
+      { key: 'admin-changes', label: 'menu.adminChanges', view: 'adminChanges', roles: ['admin', 'auditor'] },
+    ],
   },
   {
     key: 'admin',

@@ -21,6 +21,8 @@ public class ReadOnlyRolesTests : IAsyncLifetime
     static readonly string[] KeyDoors = ["/api/cti/", "/api/simulator/pbx"];
     /// <summary>R-USE-2: analysts rebuild read models. A rebuild appends no event and changes no fact; it is checked in ProjectionAccessTests.</summary>
     static readonly Dictionary<string, string> RoleMayUse = new() { ["/api/projections/{name}/rebuild"] = "analyst" };
+    /// <summary>Self-service every signed-in user has (R-ME-1): here with an empty body, a 400 that changes nothing.</summary>
+    static readonly HashSet<string> SelfService = ["/api/me/password"];
     AppHost app = null!;
     public async Task InitializeAsync() => app = await AppHost.StartAsync();
     public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
@@ -58,7 +60,8 @@ public class ReadOnlyRolesTests : IAsyncLifetime
         {
             var request = new HttpRequestMessage(new HttpMethod(method), Concrete(path)) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
             var status = (await client.SendAsync(request)).StatusCode;
-            var expected = KeyDoors.Any(path.StartsWith) ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+            var expected = KeyDoors.Any(path.StartsWith) ? HttpStatusCode.Unauthorized
+                : SelfService.Contains(path) ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden;
             if (status != expected) letThrough.Add($"{method} {path}: {(int)status}");
         }
 

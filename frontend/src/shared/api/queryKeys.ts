@@ -37,4 +37,10 @@ export const queryKeys = {
   activeAlarms: ['alarms', 'active'] as const,
   alarmHistory: (from: string, to: string, area: string) => ['alarms', 'history', from, to, area] as const,
   alarmSettings: ['alarms', 'settings'] as const,
+  /** Users and teams (admins, team admins); mutations invalidate everything under 'users'. */
+  users: ['users', 'list'] as const,
+  teams: ['users', 'teams'] as const,
+  adminChanges: (subject: string) => ['users', 'changes', subject] as const,
+  loginLog: (query: string) => ['login-log', query] as const,
+  myLogins: ['login-log', 'mine'] as const,
 };

@@ -1,6 +1,6 @@
 /** Contract types shared with the backend (JSON camelCase). */
 
-export type Role = 'agent' | 'supervisor' | 'admin' | 'analyst' | 'auditor';
+export type Role = 'agent' | 'supervisor' | 'admin' | 'teamadmin' | 'analyst' | 'auditor';
 
 export type AgentStateKey = 'signedOut' | 'ready' | 'notReady' | 'talking' | 'wrapUp';
 
@@ -34,6 +34,13 @@ export interface Me {
   skillGroups: string[];
   extension: string | null;
   agentState: AgentState | null;
+  team?: string | null;
+  teamName?: string | null;
+  /** What my roles allow (Roles.cs Permissions), e.g. "agents.act-for-own-teams". */
+  permissions?: string[];
+  agentTypes?: string[];
+  /** Skill group → proficiency 1–5. */
+  proficiency?: Record<string, number>;
 }
 
 export interface PublicSettings {

@@ -22,6 +22,8 @@ export const SCREEN_POP = 'screenPop';
 export const WORK_ORDERS_CHANGED = 'workOrdersChanged';
 /** An area's outage alarm level changed (R-ALARM-2): the banner follows from the push itself. */
 export const ALARM_CHANGED = 'alarmChanged';
+/** My session was ended on the server (logout elsewhere, password or role change, disabled): re-check who I am. */
+export const SESSION_ENDED = 'sessionEnded';
 
 /** Server → client events that feed TanStack Query caches directly (no refetch loop). */
 export function registerCacheSync(connection: HubEventSource, queryClient: QueryClient): () => void {
@@ -35,7 +37,10 @@ export function registerCacheSync(connection: HubEventSource, queryClient: Query
   connection.on(SCREEN_POP, onScreenPop);
   connection.on(WORK_ORDERS_CHANGED, onWorkOrdersChanged);
   connection.on(ALARM_CHANGED, onAlarmChanged);
+  const onSessionEnded = () => void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+  connection.on(SESSION_ENDED, onSessionEnded);
   return () => {
+    connection.off(SESSION_ENDED, onSessionEnded);
     connection.off(AGENT_STATE_CHANGED, onAgentStateChanged);
     connection.off(CALL_CHANGED, onCallChanged);
     connection.off(SCREEN_POP, onScreenPop);
