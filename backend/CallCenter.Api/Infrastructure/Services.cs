@@ -76,6 +76,7 @@ public static class Services
 
         // HTTP: auth, problem details, OpenAPI.
         s.AddCallCenterAuth();
+        builder.ProtectKeysAtRest(); // data-protection keys encrypted in the database (issue 17)
         s.AddProblemDetails();
         s.AddExceptionHandler<ProblemMapping>();
         s.AddSingleton<Outages>();
