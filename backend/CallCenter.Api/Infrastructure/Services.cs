@@ -92,6 +92,7 @@ public static class Services
                 Description = "Sign in with POST /api/auth/login (the session cookie then authorizes the calls here; the page sends the XSRF header for you).",
             });
             o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "CallCenter.Api.xml"));
+            o.SchemaFilter<InputLimitsSchemaFilter>(); // the InputGuard's bounds, in the document (issue 17)
         });
     }
 
