@@ -80,6 +80,7 @@ public static class Services
         // HTTP: auth, problem details, OpenAPI.
         s.AddCallCenterAuth(options);
         CallCenter.Users.UsersEndpoints.AddUsers(s);
+        if (options.DataProtectionCert is null) builder.ProtectKeysAtRest(); // demo: keys encrypted with a generated certificate under .data (issue 17); production: the configured one (AuthSetup)
         s.AddProblemDetails();
         s.AddExceptionHandler<ProblemMapping>();
         s.AddSingleton<Outages>();
@@ -96,6 +97,7 @@ public static class Services
             });
             o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "CallCenter.Api.xml"));
             CallCenter.Infrastructure.Http.OpenApi.OpenApiConventions.Add(o); // R-USE-4: errors, security, parameters, enums for every endpoint
+            o.SchemaFilter<InputLimitsSchemaFilter>(); // the InputGuard's bounds, in the document (issue 17)
         });
     }
 

@@ -178,6 +178,26 @@ public class HardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Data_protection_keys_are_encrypted_at_rest_and_cookies_are_Secure_over_HTTPS()
+    {
+        var https = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        var login = await https.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = AppHost.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var cookies = login.Headers.GetValues("Set-Cookie").ToList();
+        Assert.All(cookies.Where(c => c.StartsWith("cc_session=") || c.StartsWith("XSRF-TOKEN=")), c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        var plain = await app.Anonymous().PostAsJsonAsync("/api/auth/login", new { username = "admin", password = AppHost.Password });
+        Assert.DoesNotContain(plain.Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+
+        await using var db = new Npgsql.NpgsqlConnection(app.Database);
+        await db.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("select xml from data_protection_keys", db);
+        var keys = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync()) while (await reader.ReadAsync()) keys.Add(reader.GetString(0));
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => { Assert.Contains("EncryptedData", k); Assert.DoesNotContain("<masterKey", k.Split("EncryptedData")[0]); });
+    }
+
+    [Fact]
     public async Task Agent5_signing_in_to_a_skill_group_not_assigned_to_them_or_on_another_extension_gets_403()
     {
         var agent = await app.SignInAsync("agent5"); // assigned broadband and general, extension 8005

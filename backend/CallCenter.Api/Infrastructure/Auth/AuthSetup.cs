@@ -39,6 +39,7 @@ public static class AuthSetup
             o.HeaderName = XsrfHeader;
             o.Cookie.Name = "cc_af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
@@ -57,7 +58,7 @@ public static class AuthSetup
     {
         var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
         http.Response.Cookies.Append(XsrfCookie, tokens.RequestToken!,
-            new CookieOptions { HttpOnly = false, SameSite = SameSiteMode.Strict, Path = "/" });
+            new CookieOptions { HttpOnly = false, SameSite = SameSiteMode.Strict, Path = "/", Secure = http.Request.IsHttps });
     }
 
     /// <summary>Validates the XSRF header on unsafe requests authenticated by the session cookie.</summary>
