@@ -47,7 +47,7 @@ public sealed class SimulatedRecorder(IEventStore store, IRecordingStore recordi
 
             var location = await recordings.SaveAsync(KeyOf(call), SpeechLikeWav.For(call.CallId, call.TalkSeconds), ct);
             var ready = new CtiEvent(DeterministicGuid.Create(recorded.EventId, "recording"), nameof(RecordingReady), call.CallId, ended.At,
-                null, null, null, call.AgentId, null, null, location, null, null, null, null, DurationSeconds: call.TalkSeconds);
+                null, null, null, null, null, null, location, null, null, null, null, DurationSeconds: call.TalkSeconds);
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<IMediator>()
                 .Send(new IngestCtiEvents([ready], Pbx with { CorrelationId = recorded.EventId, CausationId = recorded.EventId }), ct);
