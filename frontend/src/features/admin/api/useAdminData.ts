@@ -26,7 +26,7 @@ export const useBlacklist = () => useList<BlacklistEntry>(adminKeys.blacklist, '
 export const useAgentsForAdmin = () => useList<AgentRef>(adminKeys.agents, '/api/agents');
 
 /** A PUT/POST/DELETE that refreshes the given lists (and the desk's own caches of the same data) once it succeeds. */
-export function useAdminSave<V>(fn: (v: V) => Promise<unknown>, ...keys: (readonly string[])[]) {
+export function useAdminSave<V, R = unknown>(fn: (v: V) => Promise<R>, ...keys: (readonly string[])[]) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
