@@ -66,6 +66,10 @@ test('admin creates naama; she takes a billing call; disabling her ends her sess
     await adminPage.getByTestId('user-proficiency-billing').fill('4');
     await adminPage.getByTestId('user-extension').fill('8321');
     await adminPage.getByTestId('user-save').click();
+    await expect(adminPage.getByTestId('user-form')).toBeHidden();
+    const filter = adminPage.getByPlaceholder(/Filter by id|按工号/); // the table pages by 20
+    await filter.fill(NAAMA);
+    await filter.press('Enter');
     const row = adminPage.getByTestId(`user-row-${NAAMA}`);
     await expect(row).toBeVisible();
     await expect(row).toContainText('billing · 4');

@@ -31,7 +31,7 @@ export function UsersPage() {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="user-new">
           {t('users.new')}
         </Button>
-        <Input.Search allowClear placeholder={t('users.filter')} onSearch={setFilter} onChange={(e) => !e.target.value && setFilter('')} style={{ width: 220 }} />
+        <Input.Search allowClear data-testid="users-filter" placeholder={t('users.filter')} onSearch={setFilter} onChange={(e) => !e.target.value && setFilter('')} style={{ width: 220 }} />
         <Button icon={<DownloadOutlined />} onClick={() => void downloadFile('/api/users/export', 'users.xlsx').catch((e) => message.error(problemMessage(e, t)))} data-testid="users-export">
           {t('users.export')}
         </Button>
