@@ -1,7 +1,7 @@
 namespace CallCenter.Recordings.Storage;
 
 /// <summary>
-/// Where recording audio lives (decision 0020): the port. A location is the URI the PBX reported in RecordingReady;
+/// Where recording audio lives (decision 0015): the port. A location is the URI the PBX reported in RecordingReady;
 /// a store answers for the locations it owns (its scheme) and nothing else.
 /// </summary>
 public interface IRecordingStore
