@@ -60,9 +60,12 @@ export function RecordingPlayer({ recordingId, title }: { recordingId: string; t
   useEffect(() => {
     const el = audio.current;
     if (!src || !el) return;
-    void el.play().catch(() => {
-      // autoplay refused: the controls are there
-    });
+    try {
+      // autoplay refused (or no media support, as in tests): the controls are there
+      void (el.play() as Promise<void> | undefined)?.catch(() => undefined);
+    } catch {
+      // no media support
+    }
   }, [src]);
 
   useEffect(() => {
