@@ -67,6 +67,7 @@ public static class SettingsEndpoints
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(await DtoAsync(db, pipeline, center, clock, ct));
         }).RequireAuthorization(Policies.Administer)
+            .WithMetadata(new Infrastructure.Http.InputLimits(MaxText: 280_000)) // the logo: a data URL of up to 200 KB
             .WithSummary("Change the center's title, logo, time zone (an IANA id; every day, hour, week, month of reports, the audit, business hours " +
                          "and serials follow it; no stored event changes) and short-abandon threshold (from now on) (admins).");
     }
