@@ -12,7 +12,7 @@ public static class AuthEndpoints
     public static void MapAuth(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Session");
-        auth.MapPost("/login", Login.HandleAsync).AllowAnonymous()
+        auth.MapPost("/login", Login.HandleAsync).AllowAnonymous().WithMetadata(Infrastructure.Http.ChecksItsOwnInput.Instance) // logs every attempt, truncated
             .WithSummary("Sign in: sets the HttpOnly session cookie and the XSRF-TOKEN cookie; 401 on bad credentials. Every attempt is logged (R-LOGIN-1).");
         auth.MapPost("/logout", Login.LogoutAsync).RequireAuthorization().WithSummary("Sign out (ends the session).");
 
