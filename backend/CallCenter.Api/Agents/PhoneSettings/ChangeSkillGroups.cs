@@ -13,7 +13,7 @@ public sealed class ChangeSkillGroupsValidator : AbstractValidator<ChangeSkillGr
 {
     public ChangeSkillGroupsValidator(UserDirectory users)
     {
-        RuleFor(c => c.SkillGroups).NotEmpty().WithMessage("Choose at least one skill group.")
+        RuleFor(c => c.SkillGroups).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose at least one skill group.")
             .Must(g => g!.Distinct().Count() == g!.Length).WithMessage("A skill group appears twice.")
             .MustAsync(async (c, groups, ct) => (await users.FindAsync(c.AgentId, ct))?.SkillGroups is { } assigned && groups!.All(assigned.Contains))
             .WithMessage("Only skill groups assigned to the agent.");

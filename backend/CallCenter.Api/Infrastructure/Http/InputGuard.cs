@@ -118,6 +118,8 @@ public static class InputGuard
                 }
                 else if (reader.TokenType == JsonTokenType.Null && frames.Count == 0)
                     failures.Add(new("body", "Send a JSON object, not null."));
+                else if (reader.TokenType == JsonTokenType.Null && frames[^1].IsArray) // no list of this API holds a null item
+                    failures.Add(new(Path(frames, limits) is { Length: > 0 } at ? at : "body", "A list holds no null items."));
             }
         }
         catch (JsonException j)

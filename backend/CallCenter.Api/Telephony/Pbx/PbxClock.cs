@@ -6,7 +6,7 @@ using CallCenter.Infrastructure;
 namespace CallCenter.Telephony.Pbx;
 
 /// <summary>Drives the simulated PBX: ends calls a previous run left open, then ticks the ACD every quarter second.</summary>
-public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IProjection> projections, ProjectionStatus status, AppOptions options,
+public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IProjection> projections, ProjectionStatus status,
     ILogger<PbxClock> log) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
@@ -14,8 +14,9 @@ public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IP
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        // Only the PBX that owns a call ends it: the simulated PBX recovers its own calls, and only when it is the provider in use.
-        var recovery = options.Simulator ? RecoverAsync(stop) : Task.CompletedTask; // beside the ticks: it may wait for the read models
+        // Only the PBX that owns a call ends it: the simulated PBX (the telephony provider of this build; CALLCENTER_SIMULATOR=off
+        // stops only its generated traffic) recovers its own calls (SIM- ids), never a call a PBX connector reported.
+        var recovery = RecoverAsync(stop); // beside the ticks: it may wait for the read models
         using var timer = new PeriodicTimer(Period);
         try
         {
