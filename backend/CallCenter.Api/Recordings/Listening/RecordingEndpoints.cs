@@ -29,15 +29,15 @@ public static class RecordingEndpoints
             .WithSummary("Recordings by agent, time (from inclusive, to exclusive), caller (ani) or callee (dnis) number part, call id, " +
                 "talk seconds, purpose and team; newest first (take 1–1000, default 200). Agents see their own calls, supervisors their team's, QA, admins and auditors all.");
 
-        g.MapGet("/{id}/audio", async Task<Results<FileStreamHttpResult, NotFound<string>>> (string id, bool? download, HttpContext http,
+        g.MapGet("/{id}/audio", async Task<FileStreamHttpResult> (string id, bool? download, HttpContext http,
                 ListeningRights rights, CurrentUser user, ReadModelDb db, IRecordingStore store, IEventStore events, TimeProvider clock, CancellationToken ct) =>
             {
                 if (await CallLogQueries.RecordingAsync(await Sql.ConnectionAsync(db, ct), id, ct) is not { } recording)
-                    return TypedResults.NotFound($"There is no recording '{id}'.");
+                    throw new NotFoundException($"There is no recording '{id}'.");
                 if (!await rights.MayHearAsync(recording.Agents, ct))
                     throw new ForbiddenException($"'{user.Id}' may not hear recording '{id}'.");
                 if (recording.Deleted || !store.Owns(recording.Location) || await store.OpenAsync(recording.Location, ct) is not { } audio)
-                    return TypedResults.NotFound($"The audio of recording '{id}' is no longer kept.");
+                    throw new NotFoundException($"The audio of recording '{id}' is no longer kept.");
                 if (IsNewListening(http.Request))
                 {
                     var accessed = new RecordingAccessed(id, user.Id, download == true ? AccessKinds.Download : AccessKinds.Play, clock.GetUtcNow());
@@ -46,6 +46,7 @@ public static class RecordingEndpoints
                 }
                 return TypedResults.Stream(audio, "audio/wav", download == true ? $"{id}.wav" : null, enableRangeProcessing: true);
             })
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "audio/wav").Produces(StatusCodes.Status206PartialContent, typeof(byte[]), "audio/wav")
             .WithSummary("The recording's audio (WAV; Range requests for seeking; download=true as an attachment). Each play or download is recorded. " +
                 "403 unless the user may hear the call (agents their own, supervisors their team's, QA and admins all).");
 

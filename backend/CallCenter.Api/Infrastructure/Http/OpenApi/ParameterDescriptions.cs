@@ -17,6 +17,13 @@ public sealed class ParameterDescriptions : IOperationFilter
     public static readonly IReadOnlyDictionary<string, string> Known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["id"] = "The id of the resource in the path.",
+        ["succeeded"] = "true: only successful sign-ins; false: only failed ones; absent: both.",
+        ["ip"] = "The client's address (or a part of it).",
+        ["userId"] = "A user's id (login name).",
+        ["teamId"] = "A team's id.",
+        ["purpose"] = "A call purpose code (see GET /api/call-purposes).",
+        ["minSeconds"] = "At least this many seconds long.",
+        ["maxSeconds"] = "At most this many seconds long.",
         ["code"] = "The code (lower-case letters, digits and dashes) of the item in the path.",
         ["agentId"] = "The agent's id (= the user's login name, the agent id in CTI events).",
         ["callId"] = "The call's id as the PBX reports it.",
