@@ -22,6 +22,7 @@ public static class UsersEndpoints
             .WithSummary("Every user this admin manages (team admins: their teams' users). Disabled users are listed too.");
         users.MapGet("/export", async (UserSheet sheet, CancellationToken ct) =>
                 TypedResults.File(ReportOutput.Xlsx(await sheet.ExportAsync(ct)), ReportOutput.XlsxContentType, "users.xlsx"))
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), ReportOutput.XlsxContentType)
             .WithSummary("The users as an Excel workbook in the import's layout (no passwords).");
         users.MapPost("/import", async (HttpContext http, UserSheet sheet, bool? dryRun, CancellationToken ct) =>
             {

@@ -17,6 +17,9 @@ public sealed class ParameterDescriptions : IOperationFilter
     public static readonly IReadOnlyDictionary<string, string> Known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["id"] = "The id of the resource in the path.",
+        ["download"] = "true: send the file as an attachment (a download) rather than for playing.",
+        ["slFormula"] = "Service-level formula: answered within T / answered (default), / (answered + abandoned), or / (answered + abandoned after the short-abandon threshold) (docs/kpis.md).",
+        ["dryRun"] = "true (default): only say what would change; false: apply the changes.",
         ["succeeded"] = "true: only successful sign-ins; false: only failed ones; absent: both.",
         ["ip"] = "The client's address (or a part of it).",
         ["userId"] = "A user's id (login name).",
