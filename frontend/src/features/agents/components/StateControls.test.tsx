@@ -13,7 +13,7 @@ const expected: Record<AgentStateKey, (typeof buttons)[number][]> = {
   ready: ['btn-sign-out', 'btn-not-ready'],
   notReady: ['btn-sign-out', 'btn-ready', 'btn-not-ready'],
   talking: [],
-  wrapUp: ['btn-end-wrap-up', 'btn-ready'],
+  wrapUp: ['btn-sign-out', 'btn-ready', 'btn-not-ready', 'btn-end-wrap-up'], // not ready with a reason, and sign-out once tagged (issue 16)
 };
 
 function renderFor(state: AgentState | null) {
