@@ -150,7 +150,7 @@ test('a call: pop with history, answer, hold, consult and transfer to agent2, ha
     await expect(panel.getByTestId('pop-recent-call')).toHaveCount(4);
     await expect(panel.getByTestId('pop-work-order')).toHaveCount(4);
     await expect(panel.getByTestId('call-ani')).toContainText(phone);
-    await expect(panel.getByTestId('call-queue')).toHaveText('broadband');
+    await expect(panel.getByTestId('call-queue')).toHaveText('Broadband'); // the skill group's display name (issue 16)
     await agent1.mouse.move(700, 700); // no tooltip in the picture
     await screenshot(agent1, 'call-ringing-pop');
 
