@@ -4,15 +4,15 @@ import { problemMessage } from '../../../shared/ui/problemMessage';
 import { useAdminChanges, type AdminChange } from '../api/users';
 
 /** What one change did, as text (never HTML). */
-function describe(c: AdminChange): string {
+function describe(c: AdminChange, label: (field: string) => string): string {
   if (c.change.changes)
     return Object.entries(c.change.changes)
-      .map(([field, [before, after]]) => `${field}: ${before ?? '—'} → ${after ?? '—'}`)
+      .map(([field, [before, after]]) => `${label(field)}: ${before ?? '—'} → ${after ?? '—'}`)
       .join('; ');
   const { at: _at, ...rest } = c.change;
   return Object.entries(rest)
     .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(',') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${label(k)}: ${Array.isArray(v) ? v.join(',') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
     .join('; ');
 }
 
@@ -34,7 +34,7 @@ export function AdminChangesTable({ subject }: { subject: { userId?: string; tea
         { key: 'actor', title: t('users.changeBy'), dataIndex: 'actor' },
         { key: 'subject', title: t('users.changeSubject'), dataIndex: 'stream' },
         { key: 'type', title: t('users.changeType'), render: (_, c) => <Tag>{t(`users.changeTypes.${c.type}`, { defaultValue: c.type })}</Tag> },
-        { key: 'what', title: t('users.changeWhat'), render: (_, c) => <Typography.Text>{describe(c)}</Typography.Text> },
+        { key: 'what', title: t('users.changeWhat'), render: (_, c) => <Typography.Text>{describe(c, (f) => t(`users.fields.${f}`, { defaultValue: f }))}</Typography.Text> },
       ]}
     />
   );
