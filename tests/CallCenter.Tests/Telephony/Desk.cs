@@ -27,6 +27,13 @@ public sealed class Desk(AppHost app)
         await Eventually.GetAsync(async () => await (await As(agent)).GetFromJsonAsync<JsonElement>($"/api/agents/{agent}"),
             s => s.GetProperty("state").GetString() == state, what: $"{agent} {state}");
 
+    /// <summary>Waits until the agent is in `state` with `field` equal to `value` (the agent's stream follows the call's at the reactor's pace).</summary>
+    public async Task<JsonElement> StateAsync(string agent, string state, string field, string? value) =>
+        await Eventually.GetAsync(async () => await (await As(agent)).GetFromJsonAsync<JsonElement>($"/api/agents/{agent}"),
+            s => s.GetProperty("state").GetString() == state
+                 && (s.TryGetProperty(field, out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null) == value,
+            what: $"{agent} {state} with {field} = {value}");
+
     public async Task<string> CallInAsync(string ani, string queue = "broadband", int? patience = null, int? survey = null)
     {
         var r = await (await As("supervisor1")).PostAsJsonAsync("/api/simulator/calls", new { ani, queue, patienceSeconds = patience, surveyScore = survey });
