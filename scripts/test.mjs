@@ -23,15 +23,17 @@ import { UserError, bold, dim, error, green, info, red, step, warn, seconds, yel
 const ALL = ['dotnet', 'frontend', 'e2e'];
 const t0 = Date.now();
 
+let GREP = ''; // --grep=text: only the e2e specs whose title matches (for working on one spec)
 function parseArgs(argv) {
   let only = ALL;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') {
-      console.log('usage: npm test [-- --only=dotnet|frontend|e2e[,…]]');
+      console.log('usage: npm test [-- --only=dotnet|frontend|e2e[,…]] [--grep=e2e title text]');
       process.exit(0);
     }
     let v = null;
+    if (a.startsWith('--grep=')) { GREP = a.slice(7); continue; }
     if (a.startsWith('--only=')) v = a.slice(7);
     else if (a === '--only') v = argv[++i] ?? '';
     else {
@@ -262,7 +264,7 @@ async function e2eSuite() {
   const report = path.join(tmp, 'playwright.json');
   step('playwright test (tests/e2e)');
   const code = (
-    await run(playwright, ['test', '-c', E2E_CONFIG], {
+    await run(playwright, ['test', '-c', E2E_CONFIG, ...(GREP ? ['--grep', GREP] : [])], {
       cwd: ROOT,
       env: {
         ...process.env,
