@@ -16,7 +16,7 @@ namespace CallCenter.Users.Managing;
 /// Each change is written to the users table and recorded as an event on <c>user-{id}</c> (the auditor's trail).
 /// </summary>
 public sealed class UserAdmin(ReadModelDb db, CurrentUser me, IPasswordHasher<UserRow> hasher, AdminChanges trail, Sessions sessions,
-    TeamScope teams, UserDirectory directory, TimeProvider clock)
+    TeamScope teams, UserDirectory directory, SkillLevels levels, TimeProvider clock)
 {
     public async Task<List<UserDto>> ListAsync(CancellationToken ct)
     {
@@ -43,6 +43,7 @@ public sealed class UserAdmin(ReadModelDb db, CurrentUser me, IPasswordHasher<Us
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
         teams.Invalidate();
+        levels.Invalidate();
         await trail.AppendAsync(AdminChanges.UserStream(user.Id), me.AdminMetadata(), ct, new UserCreated(user.Id, user.Name, user.Roles,
             user.AgentTypes, user.Team, user.SkillGroups, user.SkillLevels, user.Extension, clock.GetUtcNow()));
         return UserInput.Dto(user);
@@ -69,6 +70,7 @@ public sealed class UserAdmin(ReadModelDb db, CurrentUser me, IPasswordHasher<Us
         (user.SkillGroups, user.SkillLevels, user.Extension) = (body.SkillGroups ?? [], UserInput.Levels(body), body.Extension);
         await db.SaveChangesAsync(ct);
         teams.Invalidate();
+        levels.Invalidate();
         directory.Forget(user.Id);
         await trail.AppendAsync(AdminChanges.UserStream(user.Id), me.AdminMetadata(), ct, new UserUpdated(user.Id, changes, clock.GetUtcNow()));
         // The session carries the roles: a role change ends it, the user signs in again with the new ones.
