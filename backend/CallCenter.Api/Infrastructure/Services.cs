@@ -76,6 +76,7 @@ public static class Services
         s.AddProjectionRebuilds(); // R-USE-2, decision 0006
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();
+        CallCenter.Supervisor.Wallboard.WallboardEndpoints.AddWallboard(s); // R-SUP-7
 
         // HTTP: auth, problem details, OpenAPI.
         s.AddCallCenterAuth(options);

@@ -19,6 +19,7 @@ export type TabView =
   | 'currentCall'
   | 'customerSearch'
   | 'realtimeMonitor'
+  | 'wallboard'
   | 'myAccount'
   | 'centerTitle'
   | 'reports'
@@ -111,7 +112,7 @@ export const menuGroups: MenuGroup[] = [
     roles: ['supervisor', 'admin'],
     children: [
       { key: 'realtime-monitor', label: 'menu.realtimeMonitor', view: 'realtimeMonitor' },
-      { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'comingSoon' },
+      { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'wallboard' },
       { key: 'technicians', label: 'menu.technicians', view: 'technicians' },
     ],
   },
