@@ -65,6 +65,7 @@ CallCenter.Infrastructure.Projections.Rebuilds.ProjectionEndpoints.MapProjection
 CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
 CallCenter.Recordings.RecordingsSetup.MapRecordings(app);
 CallCenter.Supervisor.Wallboard.WallboardEndpoints.MapWallboard(app);
+CallCenter.Agents.Breaks.BreakEndpoints.MapBreaks(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);
 app.MapSpaFallback(options.SpaDir);
 

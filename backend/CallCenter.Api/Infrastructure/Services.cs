@@ -77,6 +77,7 @@ public static class Services
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();
         CallCenter.Supervisor.Wallboard.WallboardEndpoints.AddWallboard(s); // R-SUP-7
+        CallCenter.Agents.Breaks.BreakEndpoints.AddBreaks(s); // R-STATE-3
 
         // HTTP: auth, problem details, OpenAPI.
         s.AddCallCenterAuth(options);

@@ -27,6 +27,7 @@ import { CallLog } from '../features/recordings/components/CallLog';
 import { RecordingSearch } from '../features/recordings/components/RecordingSearch';
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
 import { Wallboard } from '../features/supervisor/components/Wallboard';
+import { BreakRequestsPanel } from '../features/supervisor/components/BreakRequestsPanel';
 import { DispatchForm } from '../features/work-orders/components/DispatchForm';
 import { TechnicianBoard } from '../features/work-orders/components/TechnicianBoard';
 import { WorkOrderList } from '../features/work-orders/components/WorkOrderList';
@@ -56,6 +57,8 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <RealtimeMonitor />;
     case 'wallboard':
       return <Wallboard />;
+    case 'breakRequests':
+      return <BreakRequestsPanel />;
     case 'myAccount':
       return <MyAccount />;
     case 'reports':

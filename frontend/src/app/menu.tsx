@@ -20,6 +20,7 @@ export type TabView =
   | 'customerSearch'
   | 'realtimeMonitor'
   | 'wallboard'
+  | 'breakRequests'
   | 'myAccount'
   | 'centerTitle'
   | 'reports'
@@ -113,6 +114,7 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'realtime-monitor', label: 'menu.realtimeMonitor', view: 'realtimeMonitor' },
       { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'wallboard' },
+      { key: 'break-requests', label: 'menu.breakRequests', view: 'breakRequests' },
       { key: 'technicians', label: 'menu.technicians', view: 'technicians' },
     ],
   },

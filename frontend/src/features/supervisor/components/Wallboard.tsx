@@ -143,12 +143,15 @@ function QueueCard({ q, name, longest }: { q: WallboardQueue; name: string; long
           <div className={styles.bigValue}>{longest === null ? '—' : formatDuration(longest * 1000)}</div>
           <div className={styles.label}>{t('wallboard.longestWait')}</div>
         </div>
+        <div>
+          <div className={styles.bigValue}>{percent(q.serviceLevelToday)}</div>
+          <div className={styles.label}>{t('wallboard.serviceLevelToday')}</div>
+        </div>
       </div>
       <div className={styles.figures}>
         <Figure label={t('wallboard.inProgress')} value={q.inProgress} />
         <Figure label={t('wallboard.answeredToday')} value={q.answeredToday} />
         <Figure label={t('wallboard.abandonedToday')} value={q.abandonedToday} />
-        <Figure label={t('wallboard.serviceLevelToday')} value={percent(q.serviceLevelToday)} />
         <Figure label={t('wallboard.offeredToday')} value={q.offeredToday} />
       </div>
     </div>
