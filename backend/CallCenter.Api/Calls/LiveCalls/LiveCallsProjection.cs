@@ -102,6 +102,7 @@ public sealed class LiveCallsProjection(TimeProvider clock) : IProjection
     public async Task AfterCommitAsync(object? applied, IServiceProvider services, CancellationToken ct)
     {
         if (applied is not List<Change> { Count: > 0 } changes) return;
+        services.GetService<CallCenter.Supervisor.Wallboard.WallboardSignal>()?.Poke();
         var hub = services.GetRequiredService<IHubContext<DesktopHub>>();
         foreach (var change in changes)
             await hub.Clients.Groups([.. change.Agents.Select(DesktopHub.UserGroup), DesktopHub.SupervisorsGroup])
