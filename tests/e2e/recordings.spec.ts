@@ -46,9 +46,7 @@ function wavSeconds(bytes: Buffer): number {
   return dataBytes / byteRate;
 }
 
-// fixme (issue 15 open): passed once on the helper's branch; in the fresh-clone run of 2026-12-03 the audio element's
-// currentTime stayed 0 in headless Chromium. The backend tests prove search, WAV length and access logging.
-test.fixme('a recorded call is found by caller number within 2 s of its end, plays, downloads as audio as long as the talk', async ({
+test('a recorded call is found by caller number within 2 s of its end, plays, downloads as audio as long as the talk', async ({
   page,
   playwright,
   baseURL,
