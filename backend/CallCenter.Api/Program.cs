@@ -37,6 +37,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseXsrfCheck();
 app.UseInputGuard();
+CallCenter.Reports.ReportOutput.UseLocalizedReports(app); // an Excel report in the reader's language
 app.UseSwaggerWithSession();
 
 app.MapHealth();

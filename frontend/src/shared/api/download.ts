@@ -4,9 +4,11 @@ import type { ProblemDetails } from './types';
 /**
  * Downloads a file from the API (same-origin cookies) and hands it to the browser under the server's
  * file name (Content-Disposition) or `fallbackName`. A refusal becomes an ApiError with the problem details.
+ * Sends the UI's language (the page's lang), so an Excel report has the screen's column titles.
  */
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const response = await fetch(path, { credentials: 'same-origin' });
+  const language = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  const response = await fetch(path, { credentials: 'same-origin', headers: language ? { 'Accept-Language': language } : {} });
   if (!response.ok) {
     let problem: ProblemDetails = { status: response.status, title: response.statusText || `HTTP ${response.status}` };
     try {
