@@ -1,3 +1,4 @@
+using CallCenter.Infrastructure.Http;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Reports;
 using CallCenter.Users.Excel;
@@ -38,6 +39,7 @@ public static class UsersEndpoints
                 await a.CreateAsync(body, ct) is { } created
                     ? TypedResults.Created($"/api/users/{created.Id}", created)
                     : TypedResults.Problem(statusCode: 409, title: "Exists already.", detail: $"There is already a user '{body.Id}'."))
+            .IdempotentCreate()
             .WithSummary("Create a user: login name (= agent id in CTI events), name, password, roles, agent types, team, skill groups with proficiency 1–5, extension.");
         users.MapGet("/{id}", async (string id, UserAdmin a, CancellationToken ct) => TypedResults.Ok(await a.GetAsync(id, ct)))
             .WithSummary("One user.");
@@ -63,7 +65,7 @@ public static class UsersEndpoints
                 await a.CreateAsync(body, ct) is { } created
                     ? TypedResults.Created($"/api/teams/{created.Id}", created)
                     : TypedResults.Problem(statusCode: 409, title: "Exists already.", detail: $"There is already a team '{body.Id}'."))
-            .RequireAuthorization(Policies.Administer)
+            .RequireAuthorization(Policies.Administer).IdempotentCreate()
             .WithSummary("Create a team: id, name, supervisors, team admins, members.");
         teams.MapPut("/{id}", async (string id, TeamBody body, TeamAdmin a, CancellationToken ct) => TypedResults.Ok(await a.UpdateAsync(id, body, ct)))
             .RequireAuthorization(Policies.Administer)
