@@ -91,7 +91,7 @@ describe('StateControls', () => {
     expect(await screen.findByTestId('reason-lunch')).toHaveTextContent('Lunch · needs approval');
     await user.click(screen.getByTestId('reason-break'));
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
-    expect(fetchMock.mock.calls[0][0]).toBe('/api/agents/agent1/break-requests');
+    expect((fetchMock.mock.calls[0] as unknown[])[0]).toBe('/api/agents/agent1/break-requests');
     expect(JSON.parse(String((fetchMock.mock.calls[0] as unknown[])[1] && ((fetchMock.mock.calls[0] as unknown[])[1] as RequestInit).body))).toEqual({ reasonCode: 'break' });
   });
 
