@@ -30,12 +30,15 @@ public static class AgentStatesReport
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/reports/" + Name, async (string? from, string? to, string? groupBy, string? skillGroup, string? agent, string? format,
-                ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
+                ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CurrentUser me, CancellationToken ct) =>
             {
                 ReportGrouping.Parse(groupBy, Groupings);
-                return ReportOutput.Rows(await QueryAsync(db, ReportRange.Parse(from, to, center), IntervalFilters.From(skillGroup, agent, null, null), ct), format, Name);
+                var range = ReportRange.Parse(from, to, center);
+                var visible = await ReportAgents.VisibleAsync(me, agent, ct); // a supervisor: their teams' agents only
+                var rows = await QueryAsync(db, range, IntervalFilters.From(skillGroup, agent, null, null), ct);
+                return ReportOutput.Rows(ReportAgents.Only(rows, visible, r => r.Agent), format, Name);
             })
             .RequireAuthorization(Policies.Analyze).WithTags("Reports")
-            .WithSummary("Ready / not-ready records (R-RPT-4): seconds per state (ready, notReady by reason, talking, wrapUp) per agent per center day.")
+            .WithSummary("Ready / not-ready records (R-RPT-4): seconds per state (ready, notReady by reason, talking, wrapUp) per agent per center day. Supervisors: their teams' agents.")
             .WithDescription("A state's time is counted when it ends, cut at 15-minute boundaries. docs/kpis.md.");
 }

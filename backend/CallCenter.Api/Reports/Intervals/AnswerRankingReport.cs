@@ -26,11 +26,14 @@ public static class AnswerRankingReport
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/reports/" + Name, async (string? from, string? to, string? groupBy, string? skillGroup, string? area, string? dnis,
-                string? format, ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
+                string? format, ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CurrentUser me, CancellationToken ct) =>
             {
-                var rows = await TotalsAsync(db, ReportRange.Parse(from, to, center), ReportGrouping.Parse(groupBy, Groupings), IntervalFilters.From(skillGroup, null, area, dnis), ct);
-                return ReportOutput.Rows(Rank(rows), format, Name);
+                var range = ReportRange.Parse(from, to, center);
+                var grouping = ReportGrouping.Parse(groupBy, Groupings);
+                var visible = await ReportAgents.VisibleAsync(me, null, ct);
+                var rows = await TotalsAsync(db, range, grouping, IntervalFilters.From(skillGroup, null, area, dnis), ct);
+                return ReportOutput.Rows(Rank(ReportAgents.Only(rows, visible, t => t.Key)), format, Name); // a supervisor ranks their teams' agents
             })
             .RequireAuthorization(Policies.Analyze).WithTags("Reports")
-            .WithSummary("Answer ranking (R-RPT-4): agents ranked by the calls they answered.");
+            .WithSummary("Answer ranking (R-RPT-4): agents ranked by the calls they answered (supervisors: their teams' agents, ranked among themselves).");
 }

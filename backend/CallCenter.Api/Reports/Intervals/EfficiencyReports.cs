@@ -37,10 +37,14 @@ public static class EfficiencyReports
 
     static void MapOne(IEndpointRouteBuilder app, ReportDefinition def, string summary) =>
         app.MapGet("/api/reports/" + def.Name, async (string? from, string? to, string? groupBy, string? skillGroup, string? agent, string? format,
-                ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
+                ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CurrentUser me, CancellationToken ct) =>
             {
-                var rows = await TotalsAsync(db, ReportRange.Parse(from, to, center), ReportGrouping.Parse(groupBy, def.GroupBy), IntervalFilters.From(skillGroup, agent, null, null), ct);
-                return ReportOutput.Rows(rows.Where(r => r.Handled > 0 || r.SignedInMs > 0).Select(EfficiencyRow.From).ToList(), format, def.Name);
+                var range = ReportRange.Parse(from, to, center);
+                var grouping = ReportGrouping.Parse(groupBy, def.GroupBy);
+                var visible = await ReportAgents.VisibleAsync(me, agent, ct); // a supervisor: their teams' agents only
+                var rows = await TotalsAsync(db, range, grouping, IntervalFilters.From(skillGroup, agent, null, null), ct);
+                return ReportOutput.Rows(ReportAgents.Only(rows.Where(r => r.Handled > 0 || r.SignedInMs > 0), grouping, visible, r => r.Key)
+                    .Select(EfficiencyRow.From).ToList(), format, def.Name);
             })
             .RequireAuthorization(Policies.Analyze).WithTags("Reports").WithSummary(summary)
             .WithDescription("AHT = (talk + hold + after-call work) / answered; occupancy = (talking + wrap-up) / (ready + talking + wrap-up). docs/kpis.md.");

@@ -28,11 +28,14 @@ public static class ServiceLevelReport
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/reports/" + Name, async (string? from, string? to, string? groupBy, string? skillGroup, string? agent, string? area, string? dnis,
-                string? format, string? slFormula, ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CancellationToken ct) =>
+                string? format, string? slFormula, ReadModelDb db, CallCenter.Infrastructure.CenterClock center, CurrentUser me, CancellationToken ct) =>
             {
                 var formula = SlFormulas.Parse(slFormula);
-                var rows = await TotalsAsync(db, ReportRange.Parse(from, to, center), ReportGrouping.Parse(groupBy, Groupings), IntervalFilters.From(skillGroup, agent, area, dnis), ct);
-                return ReportOutput.Rows(rows.Select(t => Row(t, formula)).ToList(), format, Name);
+                var range = ReportRange.Parse(from, to, center);
+                var grouping = ReportGrouping.Parse(groupBy, Groupings);
+                var visible = await ReportAgents.VisibleAsync(me, agent, ct); // by agent, a supervisor sees their teams' agents only
+                var rows = await TotalsAsync(db, range, grouping, IntervalFilters.From(skillGroup, agent, area, dnis), ct);
+                return ReportOutput.Rows(ReportAgents.Only(rows, grouping, visible, t => t.Key).Select(t => Row(t, formula)).ToList(), format, Name);
             })
             .RequireAuthorization(Policies.Analyze).WithTags("Reports")
             .WithSummary("Service level, ASA, AHT, abandonment rate, occupancy (R-RPT-5) from the 15-minute interval read model.")
