@@ -64,6 +64,8 @@ CallCenter.Reports.Intervals.IntervalKpisSetup.MapIntervalKpis(app);
 CallCenter.Infrastructure.Projections.Rebuilds.ProjectionEndpoints.MapProjections(app);
 CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
 CallCenter.Recordings.RecordingsSetup.MapRecordings(app);
+CallCenter.Supervisor.Wallboard.WallboardEndpoints.MapWallboard(app);
+CallCenter.Agents.Breaks.BreakEndpoints.MapBreaks(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);
 app.MapSpaFallback(options.SpaDir);
 

@@ -26,6 +26,8 @@ public sealed record AgentSignedOut(string AgentId, DateTimeOffset At) : AgentEv
 public sealed record AgentCallStarted(string AgentId, string CallId, DateTimeOffset At, bool Internal = false) : AgentEvent(AgentId, At);
 public sealed record AgentCallEnded(string AgentId, string CallId, DateTimeOffset At) : AgentEvent(AgentId, At);
 public sealed record AgentCallTagged(string AgentId, string CallId, DateTimeOffset At) : AgentEvent(AgentId, At);
+/// <summary>R-STATE-3: when the current call and its after-call work are over (the call tagged), go not ready with this reason (a break asked for from a call or after-call work).</summary>
+public sealed record AgentBreakScheduled(string AgentId, string ReasonCode, string? RequestId, DateTimeOffset At) : AgentEvent(AgentId, At);
 /// <summary>R-PHONE-12: the skill groups the agent takes calls for now (a subset of the assigned ones).</summary>
 public sealed record AgentSkillGroupsChanged(string AgentId, string[] SkillGroups, DateTimeOffset At) : AgentEvent(AgentId, At);
 /// <summary>R-PHONE-2: offered calls are answered at once.</summary>
@@ -58,6 +60,8 @@ public sealed record Agent(string Status, string? ReasonCode, DateTimeOffset? Si
     public string? ResumeReasonCode { get; init; }
     public bool AutoAnswer { get; init; }
     public Forwarding Forwarding { get; init; } = Forwarding.Off;
+    /// <summary>R-STATE-3: the not-ready reason the agent goes to when after-call work ends (<see cref="AgentBreakScheduled"/>); cleared by any state change.</summary>
+    public string? ScheduledReasonCode { get; init; }
     /// <summary>The latest event time folded so far: an event older than this arrived late (it is folded in event-time order).</summary>
     public DateTimeOffset? LastAt { get; init; }
     /// <summary>The highest <see cref="AgentStream.TieRank"/> folded at <see cref="LastAt"/>.</summary>
@@ -85,6 +89,12 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
     /// </summary>
     public static Agent Evolve(Agent s, AgentEvent e) => Apply(s, e) with
     {
+        ScheduledReasonCode = e switch
+        {
+            AgentBreakScheduled x => x.ReasonCode,
+            AgentBecameReady or AgentBecameNotReady or AgentEndedWrapUp or AgentSignedOut => null,
+            _ => s.ScheduledReasonCode,
+        },
         LastAt = s.LastAt is { } last && last > e.At ? last : e.At,
         LastRank = s.LastAt is { } l && l > e.At ? s.LastRank : s.LastAt == e.At ? Math.Max(s.LastRank, TieRank(e)) : TieRank(e),
     };
@@ -191,6 +201,7 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
         AgentForwardingSet => "AgentForwardingSet.v1",
         AgentAutoAnswerSet => "AgentAutoAnswerSet.v1",
         AgentSkillGroupsChanged => "AgentSkillGroupsChanged.v1",
+        AgentBreakScheduled => "AgentBreakScheduled.v1",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
     };
 
@@ -208,6 +219,7 @@ public sealed class AgentStream : IStreamType<Agent, AgentEvent>
         "AgentForwardingSet.v1" => Read<AgentForwardingSet>(data),
         "AgentAutoAnswerSet.v1" => Read<AgentAutoAnswerSet>(data),
         "AgentSkillGroupsChanged.v1" => Read<AgentSkillGroupsChanged>(data),
+        "AgentBreakScheduled.v1" => Read<AgentBreakScheduled>(data),
         _ => null,
     };
 

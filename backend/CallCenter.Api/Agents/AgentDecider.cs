@@ -40,13 +40,32 @@ public static class AgentDecider
         return s.Status == AgentStatus.WrapUp ? [] : [new AgentStartedWrapUp(agentId, at)];
     }
 
+    /// <summary>Leaves after-call work: ready, or straight into the break scheduled from it (R-STATE-3: no call is offered in between).</summary>
     public static IReadOnlyList<AgentEvent> EndWrapUp(Agent s, string agentId, DateTimeOffset at)
     {
         RequireSignedIn(s);
         if (s.Status != AgentStatus.WrapUp) throw new RuleViolationException("The agent is not in after-call work.", "notInWrapUp");
         RequireTagged(s);
-        return [new AgentEndedWrapUp(agentId, at)];
+        return s.ScheduledReasonCode is { } reason ? [new AgentBecameNotReady(agentId, reason, at)] : [new AgentEndedWrapUp(agentId, at)];
     }
+
+    /// <summary>
+    /// R-STATE-3: a granted break. Ready or not ready: not ready with the reason now. On a call, or in after-call work with a
+    /// call still to tag: scheduled, it begins when the wrap-up ends (<see cref="StartScheduledBreak"/>). Signed out: nothing.
+    /// </summary>
+    public static IReadOnlyList<AgentEvent> TakeBreak(Agent s, string agentId, string reasonCode, string? requestId, DateTimeOffset at)
+    {
+        if (!s.IsSignedIn) return [];
+        if (s.Status == AgentStatus.Talking || s.Status == AgentStatus.WrapUp && s.UntaggedCallId is not null)
+            return s.ScheduledReasonCode == reasonCode ? [] : [new AgentBreakScheduled(agentId, reasonCode, requestId, at)];
+        return s.Status == AgentStatus.NotReady && s.ReasonCode == reasonCode ? [] : [new AgentBecameNotReady(agentId, reasonCode, at)];
+    }
+
+    /// <summary>R-STATE-3: the scheduled break begins once after-call work has nothing left to tag (at <paramref name="at"/>, the tag's time).</summary>
+    public static IReadOnlyList<AgentEvent> StartScheduledBreak(Agent s, string agentId, DateTimeOffset at) =>
+        s is { Status: AgentStatus.WrapUp, UntaggedCallId: null, ScheduledReasonCode: { } reason } && s.OnCalls.Length == 0
+            ? [new AgentBecameNotReady(agentId, reason, at)]
+            : [];
 
     /// <summary>R-PHONE-12: an order change counts (the first is the primary skill).</summary>
     public static IReadOnlyList<AgentEvent> ChangeSkillGroups(Agent s, string agentId, string[] skillGroups, DateTimeOffset at)

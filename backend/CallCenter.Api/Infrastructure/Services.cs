@@ -76,6 +76,8 @@ public static class Services
         s.AddProjectionRebuilds(); // R-USE-2, decision 0006
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();
+        CallCenter.Supervisor.Wallboard.WallboardEndpoints.AddWallboard(s); // R-SUP-7
+        CallCenter.Agents.Breaks.BreakEndpoints.AddBreaks(s); // R-STATE-3
 
         // HTTP: auth, problem details, OpenAPI.
         s.AddCallCenterAuth(options);

@@ -71,12 +71,16 @@ public static class UsersEndpoints
             .RequireAuthorization(Policies.Administer)
             .WithSummary("Edit a team; members given replace the team's members.");
 
-        app.MapGet("/api/admin-changes", async (AdminChanges trail, string? userId, string? teamId, int? take, CancellationToken ct) =>
+        app.MapGet("/api/admin-changes", async (AdminChanges trail, string? userId, string? teamId,
+                [System.ComponentModel.Description("Only the changes to this skill group (its name, retirement; its members are on their users).")] string? skillGroupId,
+                [System.ComponentModel.Description("Only the changes to this queue's settings (strategy, skill group, calendar, duty agents…).")] string? queueId,
+                int? take, CancellationToken ct) =>
                 TypedResults.Ok(await trail.ReadAsync(
-                    userId is not null ? AdminChanges.UserStream(userId) : teamId is not null ? AdminChanges.TeamStream(teamId) : null,
+                    userId is not null ? AdminChanges.UserStream(userId) : teamId is not null ? AdminChanges.TeamStream(teamId)
+                    : skillGroupId is not null ? AdminChanges.SkillGroupStream(skillGroupId) : queueId is not null ? AdminChanges.QueueStream(queueId) : null,
                     Math.Clamp(take ?? 200, 1, 1000), ct)))
             .WithTags("Audit").RequireAuthorization(Policies.ReadTrail)
-            .WithSummary("The trail of admin changes to users and teams, newest first: who changed what, when (auditors, admins).");
+            .WithSummary("The trail of admin changes to users, teams, skill groups and queues, newest first: who changed what, when (auditors, admins).");
     }
 }
 

@@ -26,6 +26,8 @@ import { ProjectionsPanel } from '../features/projections/components/Projections
 import { CallLog } from '../features/recordings/components/CallLog';
 import { RecordingSearch } from '../features/recordings/components/RecordingSearch';
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
+import { Wallboard } from '../features/supervisor/components/Wallboard';
+import { BreakRequestsPanel } from '../features/supervisor/components/BreakRequestsPanel';
 import { DispatchForm } from '../features/work-orders/components/DispatchForm';
 import { TechnicianBoard } from '../features/work-orders/components/TechnicianBoard';
 import { WorkOrderList } from '../features/work-orders/components/WorkOrderList';
@@ -53,6 +55,10 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <CustomerSearch />;
     case 'realtimeMonitor':
       return <RealtimeMonitor />;
+    case 'wallboard':
+      return <Wallboard />;
+    case 'breakRequests':
+      return <BreakRequestsPanel />;
     case 'myAccount':
       return <MyAccount />;
     case 'reports':

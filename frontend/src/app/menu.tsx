@@ -19,6 +19,8 @@ export type TabView =
   | 'currentCall'
   | 'customerSearch'
   | 'realtimeMonitor'
+  | 'wallboard'
+  | 'breakRequests'
   | 'myAccount'
   | 'centerTitle'
   | 'reports'
@@ -111,7 +113,8 @@ export const menuGroups: MenuGroup[] = [
     roles: ['supervisor', 'admin'],
     children: [
       { key: 'realtime-monitor', label: 'menu.realtimeMonitor', view: 'realtimeMonitor' },
-      { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'comingSoon' },
+      { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'wallboard' },
+      { key: 'break-requests', label: 'menu.breakRequests', view: 'breakRequests' },
       { key: 'technicians', label: 'menu.technicians', view: 'technicians' },
     ],
   },

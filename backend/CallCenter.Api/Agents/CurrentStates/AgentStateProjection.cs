@@ -72,6 +72,7 @@ public sealed class AgentStateProjection(IEventStore store) : IProjection
     public async Task AfterCommitAsync(object? applied, IServiceProvider services, CancellationToken ct)
     {
         if (applied is not List<AgentStateRow> rows || rows.Count == 0) return;
+        services.GetService<CallCenter.Supervisor.Wallboard.WallboardSignal>()?.Poke();
         var directory = services.GetRequiredService<UserDirectory>();
         var desktop = services.GetRequiredService<DesktopPush>();
         foreach (var row in rows)

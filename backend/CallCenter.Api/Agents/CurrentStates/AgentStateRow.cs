@@ -47,10 +47,14 @@ public sealed record AgentStateDto(
     string AgentId, string Name, string State, string? ReasonCode, DateTimeOffset? Since,
     string? Extension, string[] SkillGroups, string? CurrentCallId, long Revision, string? UntaggedCallId = null)
 {
+    /// <summary>R-STATE-3: the break the agent goes to when after-call work ends (null: none).</summary>
+    public string? ScheduledReasonCode { get; init; }
+
     public static AgentStateDto From(string agentId, string name, Agent s, long revision) =>
-        new(agentId, name, s.Status, s.ReasonCode, s.Since, s.Extension, s.SkillGroups, s.CurrentCallId, revision, s.UntaggedCallId);
+        new(agentId, name, s.Status, s.ReasonCode, s.Since, s.Extension, s.SkillGroups, s.CurrentCallId, revision, s.UntaggedCallId) { ScheduledReasonCode = s.ScheduledReasonCode };
 
     public static AgentStateDto From(AgentStateRow? row, string agentId, string name) => row is null
         ? new(agentId, name, AgentStatus.SignedOut, null, null, null, [], null, -1)
-        : new(agentId, name, row.State, row.ReasonCode, row.Since, row.Extension, row.SkillGroups, row.CurrentCallId, row.Revision, row.UntaggedCallId);
+        : new(agentId, name, row.State, row.ReasonCode, row.Since, row.Extension, row.SkillGroups, row.CurrentCallId, row.Revision, row.UntaggedCallId)
+            { ScheduledReasonCode = AgentStateRow.Fold(row).ScheduledReasonCode };
 }

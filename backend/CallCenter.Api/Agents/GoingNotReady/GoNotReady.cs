@@ -21,8 +21,14 @@ public sealed class GoNotReadyValidator : AbstractValidator<GoNotReady>
     }
 }
 
-public sealed class GoNotReadyHandler(AgentCommandRunner runner) : ICommandHandler<GoNotReady, AgentStateDto>
+/// <summary>A reason that needs approval (R-STATE-3) is asked for through POST /api/agents/{id}/break-requests; a supervisor may set it directly.</summary>
+public sealed class GoNotReadyHandler(AgentCommandRunner runner, CallCenter.Infrastructure.Auth.CurrentUser user, ReadModelDb db) : ICommandHandler<GoNotReady, AgentStateDto>
 {
-    public ValueTask<AgentStateDto> Handle(GoNotReady c, CancellationToken ct) =>
-        runner.RunAsync(c, s => AgentDecider.GoNotReady(s, c.AgentId, c.ReasonCode!, c.At), ct);
+    public async ValueTask<AgentStateDto> Handle(GoNotReady c, CancellationToken ct)
+    {
+        if (!user.CanSupervise && await db.ReasonCodes.AnyAsync(r => r.Code == c.ReasonCode && r.NeedsApproval, ct))
+            throw new CallCenter.Infrastructure.EventSourcing.RuleViolationException(
+                $"'{c.ReasonCode}' needs a supervisor's approval: ask for the break.", "needsApproval", new Dictionary<string, string> { ["reason"] = c.ReasonCode! });
+        return await runner.RunAsync(c, s => AgentDecider.GoNotReady(s, c.AgentId, c.ReasonCode!, c.At), ct);
+    }
 }

@@ -8,7 +8,8 @@ public sealed record LiveParty(string AgentId, string State, bool Muted, DateTim
 /// and in what state. Folded from the call's events alone, by event time, so a rebuild gives the same rows.
 /// </summary>
 public sealed record LiveCall(string CallId, string Direction, string Kind, string? Ani, string? Dnis, string[] IvrTrail, string? Queue,
-    string? ConsultFor, DateTimeOffset StartedAt, bool Ended, LiveParty[] Parties, int? Position = null, int? ExpectedWaitSeconds = null)
+    string? ConsultFor, DateTimeOffset StartedAt, bool Ended, LiveParty[] Parties, int? Position = null, int? ExpectedWaitSeconds = null,
+    DateTimeOffset? QueuedAt = null)
 {
     public static class States
     {
@@ -24,7 +25,7 @@ public sealed record LiveCall(string CallId, string Direction, string Kind, stri
         (_, CallDialed x) => new LiveCall(x.CallId, x.Kind == CallKinds.Outbound ? "outbound" : "internal", x.Kind, x.Number ?? x.TargetAgentId ?? x.TargetQueue,
             null, [], x.TargetQueue, x.ConsultFor, x.At, false, [new LiveParty(x.AgentId, States.Talking, false, x.At)]),
         (null, _) => null,
-        (_, CallQueued x) => s with { Queue = x.Queue, Position = x.Position, ExpectedWaitSeconds = x.ExpectedWaitSeconds, Parties = Without(s.Parties, p => p.State == States.Ringing) },
+        (_, CallQueued x) => s with { Queue = x.Queue, QueuedAt = s.QueuedAt ?? x.At, Position = x.Position, ExpectedWaitSeconds = x.ExpectedWaitSeconds, Parties = Without(s.Parties, p => p.State == States.Ringing) },
         (_, CallOffered x) => s with { Queue = x.Queue ?? s.Queue, Parties = [.. Without(s.Parties, p => p.AgentId == x.AgentId || p.State == States.Ringing), new LiveParty(x.AgentId, States.Ringing, false, x.At)] },
         (_, CallAnswered x) => s with { Parties = [.. Without(s.Parties, p => p.AgentId == x.AgentId || p.State == States.Ringing), new LiveParty(x.AgentId, States.Talking, false, x.At)] },
         (_, CallHeld x) => Set(s, x.AgentId, p => p with { State = States.Held, Since = x.At }),

@@ -68,7 +68,7 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore eve
             }
         }
         if (agentEvents.Count > 0) await ApplyAgentsAsync(store, agentEvents, ct);
-        return null;
+        return callEvents.Count > 0 ? true : null; // today's call figures changed: the wallboard refetches
     }
 
     /// <summary>
@@ -166,5 +166,9 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore eve
         await kpis.SaveAsync(IntervalKpiTables.AgentWork, "agent_id", [.. agents.Select(a => (a.Key, a.Value))], [], ct);
     }
 
-    public Task AfterCommitAsync(object? applied, IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+    public Task AfterCommitAsync(object? applied, IServiceProvider services, CancellationToken ct)
+    {
+        if (applied is true) services.GetService<CallCenter.Supervisor.Wallboard.WallboardSignal>()?.Poke();
+        return Task.CompletedTask;
+    }
 }

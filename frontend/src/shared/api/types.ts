@@ -25,6 +25,8 @@ export interface AgentState {
   revision: number;
   /** The ended customer call the agent must tag before going ready again (R-TAG-2). */
   untaggedCallId?: string | null;
+  /** R-STATE-3: the break granted from a call or after-call work, begun when the wrap-up ends. */
+  scheduledReasonCode?: string | null;
 }
 
 export interface Me {
@@ -57,6 +59,9 @@ export interface ReasonCode {
   code: string;
   name: string;
   nameZh?: string | null;
+  /** R-STATE-3: asked for through a break request a supervisor approves. */
+  needsApproval?: boolean;
+  maxAway?: number | null;
 }
 
 export interface Announcement {

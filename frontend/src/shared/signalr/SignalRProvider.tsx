@@ -2,6 +2,7 @@ import { HubConnectionState, type HubConnection } from '@microsoft/signalr';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { queryKeys } from '../api/queryKeys';
+import { breakRequestsKey } from '../breaks/breakRequests';
 import { createDesktopConnection, retryForever } from './createDesktopConnection';
 import { registerCacheSync } from './hubEvents';
 
@@ -43,6 +44,7 @@ export function SignalRProvider({ enabled, children, connectionFactory = createD
       void queryClient.invalidateQueries({ queryKey: ['calls'] });
       void queryClient.invalidateQueries({ queryKey: queryKeys.activeAlarms });
       void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
+      void queryClient.invalidateQueries({ queryKey: breakRequestsKey });
     };
     connection.onreconnecting(() => setStatus('reconnecting'));
     connection.onreconnected(() => {

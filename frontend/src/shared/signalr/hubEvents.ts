@@ -6,6 +6,7 @@ import type { LiveCall, ScreenPop } from '../api/callTypes';
 import { queryKeys } from '../api/queryKeys';
 import type { AgentState } from '../api/types';
 import { applyLiveCall } from '../calls/applyLiveCall';
+import { BREAK_REQUEST_CHANGED, breakRequestsKey } from '../breaks/breakRequests';
 
 /** The part of a HubConnection the event wiring needs (so tests can pass a fake). */
 export interface HubEventSource {
@@ -39,7 +40,10 @@ export function registerCacheSync(connection: HubEventSource, queryClient: Query
   connection.on(ALARM_CHANGED, onAlarmChanged);
   const onSessionEnded = () => void queryClient.invalidateQueries({ queryKey: queryKeys.me });
   connection.on(SESSION_ENDED, onSessionEnded);
+  const onBreakRequestChanged = () => void queryClient.invalidateQueries({ queryKey: breakRequestsKey });
+  connection.on(BREAK_REQUEST_CHANGED, onBreakRequestChanged);
   return () => {
+    connection.off(BREAK_REQUEST_CHANGED, onBreakRequestChanged);
     connection.off(SESSION_ENDED, onSessionEnded);
     connection.off(AGENT_STATE_CHANGED, onAgentStateChanged);
     connection.off(CALL_CHANGED, onCallChanged);

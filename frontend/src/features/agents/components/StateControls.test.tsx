@@ -5,6 +5,7 @@ import { queryKeys } from '../../../shared/api/queryKeys';
 import type { AgentState, AgentStateKey, Me } from '../../../shared/api/types';
 import { agentState, jsonResponse, me, renderWith, signedInClient } from '../../../test/render';
 import { StateControls } from './StateControls';
+import { breakRequestsKey } from '../../../shared/breaks/breakRequests';
 
 const buttons = ['btn-sign-in', 'btn-sign-out', 'btn-ready', 'btn-not-ready', 'btn-end-wrap-up'] as const;
 
@@ -12,12 +13,14 @@ const expected: Record<AgentStateKey, (typeof buttons)[number][]> = {
   signedOut: ['btn-sign-in'],
   ready: ['btn-sign-out', 'btn-not-ready'],
   notReady: ['btn-sign-out', 'btn-ready', 'btn-not-ready'],
-  talking: [],
+  talking: ['btn-not-ready'], // a break asked for during a call begins when the wrap-up ends (R-STATE-3)
   wrapUp: ['btn-sign-out', 'btn-ready', 'btn-not-ready', 'btn-end-wrap-up'], // not ready with a reason, and sign-out once tagged (issue 16)
 };
 
 function renderFor(state: AgentState | null) {
-  return renderWith(<StateControls />, { client: signedInClient(me(['agent'], state)) });
+  const client = signedInClient(me(['agent'], state));
+  client.setQueryData(breakRequestsKey, []); // no open break request (fresh for a minute: not fetched)
+  return renderWith(<StateControls />, { client });
 }
 
 describe('StateControls', () => {
@@ -73,6 +76,23 @@ describe('StateControls', () => {
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     expect(fetchMock.mock.calls[0][0]).toBe('/api/agents/agent1/not-ready');
     expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ reasonCode: 'lunch' });
+  });
+
+  it('asks for a break when the reason needs approval, or from after-call work', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(201, { id: 'team-1.x', state: 'pending', agentId: 'agent1', reasonCode: 'lunch' }));
+    vi.stubGlobal('fetch', fetchMock);
+    const user = userEvent.setup({ delay: null });
+    const { client } = renderFor(agentState({ state: 'wrapUp' }));
+    client.setQueryData(queryKeys.reasonCodes, [
+      { code: 'break', name: 'Break' },
+      { code: 'lunch', name: 'Lunch', needsApproval: true, maxAway: 1 },
+    ]);
+    await user.click(screen.getByTestId('btn-not-ready'));
+    expect(await screen.findByTestId('reason-lunch')).toHaveTextContent('Lunch · needs approval');
+    await user.click(screen.getByTestId('reason-break'));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect((fetchMock.mock.calls[0] as unknown[])[0]).toBe('/api/agents/agent1/break-requests');
+    expect(JSON.parse(String((fetchMock.mock.calls[0] as unknown[])[1] && ((fetchMock.mock.calls[0] as unknown[])[1] as RequestInit).body))).toEqual({ reasonCode: 'break' });
   });
 
   it('on 409 refetches the state and tells the user', async () => {

@@ -6,7 +6,7 @@ import {
   LoginOutlined,
   LogoutOutlined,
 } from '@ant-design/icons';
-import { Button, Dropdown, Space, Tooltip, type ButtonProps } from 'antd';
+import { App, Button, Dropdown, Space, Tooltip, type ButtonProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyAgentState } from '../../../shared/agentState/useMyAgentState';
@@ -15,6 +15,9 @@ import { reasonLabel, useReasonCodes } from '../../../shared/ui/useReasonName';
 import { shortcutLabel, useShortcut } from '../../../shared/ui/useShortcut';
 import { isCommandAllowed, type AgentCommand } from '../api/stateRules';
 import { useAgentCommand } from '../api/useAgentCommand';
+import { useBreakAction } from '../../../shared/breaks/breakRequests';
+import { problemMessage } from '../../../shared/ui/problemMessage';
+import { BreakRequestTag } from './BreakRequestTag';
 
 const shortcuts: Record<AgentCommand, string> = {
   'sign-in': 'KeyI',
@@ -33,15 +36,32 @@ export function StateControls() {
   const [reasonsOpen, setReasonsOpen] = useState(false);
   const isAgent = agentState !== null && !!me;
   const reasons = useReasonCodes(isAgent);
+  const breakAction = useBreakAction();
+  const { message } = App.useApp();
 
   const state = agentState?.state ?? 'signedOut';
   const can = (c: AgentCommand) => isAgent && !command.isPending && isCommandAllowed(state, c, !!agentState?.untaggedCallId);
   const run = (c: AgentCommand, reasonCode?: string) => can(c) && command.mutate({ command: c, reasonCode });
+  // R-STATE-3: a reason needing approval, or any reason asked for from a call or after-call work, is a break request
+  // (it begins when granted, or when the wrap-up ends: no call is offered in between).
+  const canAsk = isAgent && (can('not-ready') || state === 'talking');
+  const pick = (reasonCode: string) => {
+    const reason = reasons.data?.find((r) => r.code === reasonCode);
+    if ((reason?.needsApproval || state === 'wrapUp' || state === 'talking') && me) {
+      breakAction.mutate(
+        { action: 'request', agentId: me.id, reasonCode },
+        {
+          onSuccess: (r) => void message.info({ content: t(r.state === 'pending' ? 'breaks.sentForApproval' : 'breaks.granted'), key: 'break' }),
+          onError: (error) => void message.error({ content: problemMessage(error, t), key: 'break' }),
+        },
+      );
+    } else run('not-ready', reasonCode);
+  };
 
   useShortcut(shortcuts['sign-in'], () => run('sign-in'), can('sign-in'));
   useShortcut(shortcuts['sign-out'], () => run('sign-out'), can('sign-out'));
   useShortcut(shortcuts.ready, () => run('ready'), can('ready'));
-  useShortcut(shortcuts['not-ready'], () => setReasonsOpen(true), can('not-ready'));
+  useShortcut(shortcuts['not-ready'], () => setReasonsOpen(true), canAsk);
   useShortcut(shortcuts['wrap-up/end'], () => run('wrap-up/end'), can('wrap-up/end'));
 
   if (!isAgent) return null;
@@ -50,7 +70,12 @@ export function StateControls() {
     .filter((r) => r.code !== agentState?.reasonCode || state !== 'notReady')
     .map((r) => ({
       key: r.code,
-      label: <span data-testid={`reason-${r.code}`}>{reasonLabel(r, i18n.language)}</span>,
+      label: (
+        <span data-testid={`reason-${r.code}`}>
+          {reasonLabel(r, i18n.language)}
+          {r.needsApproval ? ` · ${t('breaks.needsApproval')}` : ''}
+        </span>
+      ),
     }));
 
   return (
@@ -85,16 +110,16 @@ export function StateControls() {
       <Dropdown
         trigger={['click']}
         autoFocus
-        open={reasonsOpen && can('not-ready')}
+        open={reasonsOpen && canAsk}
         onOpenChange={(open) => setReasonsOpen(open)}
-        disabled={!can('not-ready')}
+        disabled={!canAsk}
         menu={{
           items: reasonItems.length
             ? reasonItems
             : [{ key: '', disabled: true, label: reasons.isLoading ? t('app.loading') : t('stateControls.noReasons') }],
           onClick: ({ key }) => {
             setReasonsOpen(false);
-            if (key) run('not-ready', key);
+            if (key) pick(key);
           },
         }}
       >
@@ -103,7 +128,7 @@ export function StateControls() {
           code={shortcuts['not-ready']}
           label={t('stateControls.notReady')}
           icon={<CoffeeOutlined />}
-          disabled={!can('not-ready')}
+          disabled={!canAsk}
           color="orange"
           variant="outlined"
           suffix={<DownOutlined style={{ fontSize: 10 }} />}
@@ -120,6 +145,7 @@ export function StateControls() {
         color="purple"
         variant="outlined"
       />
+      <BreakRequestTag agentId={me.id} />
     </Space>
   );
 }
