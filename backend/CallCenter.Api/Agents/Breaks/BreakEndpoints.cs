@@ -1,3 +1,4 @@
+using CallCenter.Infrastructure.Http;
 using CallCenter.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ public static class BreakEndpoints
                 var r = await desk.RequestAsync(agentId, body?.ReasonCode, ct);
                 return TypedResults.Created($"/api/break-requests/{r.Id}", r);
             })
-            .WithTags("Agents").RequireAuthorization(Policies.Desk)
+            .WithTags("Agents").RequireAuthorization(Policies.Desk).IdempotentCreate()
             .WithSummary("Ask for a break with a not-ready reason (R-STATE-3): pending when the reason needs approval or the team's maximum away is reached, else approved at once. From a call or after-call work the break begins when the wrap-up ends.");
 
         var g = app.MapGroup("/api/break-requests").WithTags("Agents").RequireAuthorization(Policies.Desk);
