@@ -1,5 +1,5 @@
-// A stored (uncompressed) zip writer, enough for a test fixture .xlsx.
-import { crc32 } from 'node:zlib';
+// A stored (uncompressed) zip writer, enough for a test fixture .xlsx, and a reader for the .xlsx the app sends.
+import { crc32, inflateRawSync } from 'node:zlib';
 
 export function zipStored(files: Record<string, string>): Buffer {
   const locals: Buffer[] = [];
@@ -37,4 +37,28 @@ export function zipStored(files: Record<string, string>): Buffer {
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...centrals, end]);
+}
+
+/** The entries of a zip (an .xlsx is one): name → text. Throws when `zip` is not a zip archive. */
+export function unzipText(zip: Buffer): Record<string, string> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (zip.readUInt32LE(0) !== 0x04034b50 || end < 0) throw new Error('not a zip archive');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('bad zip central directory');
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    files[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    at += 46 + nameLength + extra + comment;
+  }
+  return files;
 }

@@ -1,3 +1,4 @@
+using CallCenter.Infrastructure.Http;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +27,6 @@ public static class AnnouncementEndpoints
             db.Announcements.Add(row);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/announcements/{row.Id}", new AnnouncementDto(row.Id, row.Title, row.Body, row.Urgent, row.PublishedAt));
-        }).RequireAuthorization(Policies.Supervise).WithSummary("Publish an announcement to everyone (supervisors, admins).");
+        }).RequireAuthorization(Policies.Supervise).IdempotentCreate().WithSummary("Publish an announcement to everyone (supervisors, admins).");
     }
 }

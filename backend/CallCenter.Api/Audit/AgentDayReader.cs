@@ -22,21 +22,23 @@ public sealed record AgentDayEvents(List<AgentRecord> Opening, List<AgentRecord>
 /// </summary>
 public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
 {
+    // The day's revisions: events are stored in any order (decision 0012), so the day spans from the least first revision to
+    // the greatest last revision of all its UTC hours. Without an indexed hour in the day: just after the last earlier hour.
     const string Locate = """
-        select utc_hour, first_revision, last_revision from audit_agent_hours
-        where agent_id = $1 and utc_hour <= $2 order by utc_hour desc limit 1
+        select min(first_revision), max(last_revision) from audit_agent_hours where agent_id = $1 and utc_hour >= $2 and utc_hour < $3
+        union all
+        select null, max(last_revision) from audit_agent_hours where agent_id = $1 and utc_hour < $2
         """;
 
     /// <summary>The agent's events in [from, to) (the center's day in its zone: 23, 24 or 25 hours).</summary>
     public async Task<AgentDayEvents> ReadAsync(string agentId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var stream = AgentStream.StreamId(agentId);
-        var (start, count) = await StartRevisionAsync(agentId, AgentDayIndex.UtcHour(from), ct);
-        var opening = OpeningAsync(stream, start - 1, ct); // meanwhile
+        var (start, indexedLast) = await StartRevisionAsync(agentId, AgentDayIndex.UtcHour(from), to, ct); // indexedLast: the day's last revision as the index knows it
+        var opening = OpeningAsync(agentId, stream, start - 1, from, ct); // meanwhile
         var events = new List<AgentRecord>();
         var before = new List<AgentRecord>();
         AgentRecord? next = null;
-        var indexedLast = count == int.MaxValue ? -1 : start + count - 2; // the day's last revision as the index knows it
         await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Forwards, start, int.MaxValue, ct))
         {
             if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
@@ -59,27 +61,33 @@ public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
     static List<AgentRecord> InEventTime(List<AgentRecord> records) => [.. AgentStream.InEventTime(records, r => r.Event)];
 
     /// <summary>
-    /// Where to start reading: the first revision of the UTC hour the center's day starts in; without a row for that hour,
-    /// just after the last earlier hour (or the stream's start). The read goes on to wherever the center's day ends.
+    /// Where to start reading and the day's last indexed revision (-1: none): the day's indexed hours, or just after the last
+    /// earlier hour (or the stream's start) without them. The read goes on past the indexed range to wherever the day ends.
     /// </summary>
-    async Task<(long Start, int Count)> StartRevisionAsync(string agentId, DateTimeOffset hour, CancellationToken ct)
+    async Task<(long Start, long IndexedLast)> StartRevisionAsync(string agentId, DateTimeOffset fromHour, DateTimeOffset to, CancellationToken ct)
     {
         await using var command = db.CreateCommand(Locate);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = agentId });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = hour });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = fromHour });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = to.ToUniversalTime() });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return (0, int.MaxValue);
-        return reader.GetFieldValue<DateTimeOffset>(0) == hour
-            ? (reader.GetInt64(1), (int)Math.Min(reader.GetInt64(2) - reader.GetInt64(1) + 2, int.MaxValue))
-            : (reader.GetInt64(2) + 1, int.MaxValue);
+        await reader.ReadAsync(ct);
+        if (!reader.IsDBNull(0)) return (reader.GetInt64(0), reader.GetInt64(1));
+        await reader.ReadAsync(ct);
+        return (reader.IsDBNull(1) ? 0 : reader.GetInt64(1) + 1, -1);
     }
 
-    /// <summary>Reads backwards from <paramref name="last"/> to the last sign-out (it resets the state), in small pages.</summary>
-    async Task<List<AgentRecord>> OpeningAsync(string stream, long last, CancellationToken ct)
+    /// <summary>
+    /// Reads backwards from <paramref name="last"/>, in small pages, to a sign-out before the day (it resets the state). Events are
+    /// stored in any order, so the read goes on to the least revision of the hours from that sign-out to the day: an event
+    /// between them in time, stored before the sign-out, is read too.
+    /// </summary>
+    async Task<List<AgentRecord>> OpeningAsync(string agentId, string stream, long last, DateTimeOffset from, CancellationToken ct)
     {
         var found = new List<AgentRecord>();
+        long? floor = null;
         var page = 16;
-        while (last >= 0)
+        while (last >= 0 && (floor is null || last >= floor))
         {
             var read = 0;
             await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Backwards, last, page, ct))
@@ -88,13 +96,25 @@ public sealed class AgentDayReader(IEventStore store, NpgsqlDataSource db)
                 last = recorded.StreamRevision - 1;
                 if (AgentStream.Decode(recorded.Type, recorded.Data) is not { } e) continue;
                 found.Add(new(recorded, e));
-                if (e is AgentSignedOut) { found.Reverse(); return found; }
+                if (floor is null && e is AgentSignedOut && e.At < from)
+                    floor = await FloorAsync(agentId, AgentDayIndex.UtcHour(e.At), from, ct) ?? recorded.StreamRevision;
+                if (floor is not null && last < floor) break;
             }
             if (read < page) break;
             page = Math.Min(page * 4, 1000);
         }
         found.Reverse();
         return found;
+    }
+
+    /// <summary>The least revision of the agent's indexed hours in [fromHour, to); null without any.</summary>
+    async Task<long?> FloorAsync(string agentId, DateTimeOffset fromHour, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("select min(first_revision) from audit_agent_hours where agent_id = $1 and utc_hour >= $2 and utc_hour < $3");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = agentId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = fromHour });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = to.ToUniversalTime() });
+        return await command.ExecuteScalarAsync(ct) is long l ? l : null;
     }
 
     static List<AgentRecord> SinceLastSignOut(List<AgentRecord> opening) =>

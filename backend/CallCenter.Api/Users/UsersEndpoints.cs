@@ -1,3 +1,4 @@
+using CallCenter.Infrastructure.Http;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Reports;
 using CallCenter.Users.Excel;
@@ -38,6 +39,7 @@ public static class UsersEndpoints
                 await a.CreateAsync(body, ct) is { } created
                     ? TypedResults.Created($"/api/users/{created.Id}", created)
                     : TypedResults.Problem(statusCode: 409, title: "Exists already.", detail: $"There is already a user '{body.Id}'."))
+            .IdempotentCreate()
             .WithSummary("Create a user: login name (= agent id in CTI events), name, password, roles, agent types, team, skill groups with proficiency 1–5, extension.");
         users.MapGet("/{id}", async (string id, UserAdmin a, CancellationToken ct) => TypedResults.Ok(await a.GetAsync(id, ct)))
             .WithSummary("One user.");
@@ -63,18 +65,22 @@ public static class UsersEndpoints
                 await a.CreateAsync(body, ct) is { } created
                     ? TypedResults.Created($"/api/teams/{created.Id}", created)
                     : TypedResults.Problem(statusCode: 409, title: "Exists already.", detail: $"There is already a team '{body.Id}'."))
-            .RequireAuthorization(Policies.Administer)
+            .RequireAuthorization(Policies.Administer).IdempotentCreate()
             .WithSummary("Create a team: id, name, supervisors, team admins, members.");
         teams.MapPut("/{id}", async (string id, TeamBody body, TeamAdmin a, CancellationToken ct) => TypedResults.Ok(await a.UpdateAsync(id, body, ct)))
             .RequireAuthorization(Policies.Administer)
             .WithSummary("Edit a team; members given replace the team's members.");
 
-        app.MapGet("/api/admin-changes", async (AdminChanges trail, string? userId, string? teamId, int? take, CancellationToken ct) =>
+        app.MapGet("/api/admin-changes", async (AdminChanges trail, string? userId, string? teamId,
+                [System.ComponentModel.Description("Only the changes to this skill group (its name, retirement; its members are on their users).")] string? skillGroupId,
+                [System.ComponentModel.Description("Only the changes to this queue's settings (strategy, skill group, calendar, duty agents…).")] string? queueId,
+                int? take, CancellationToken ct) =>
                 TypedResults.Ok(await trail.ReadAsync(
-                    userId is not null ? AdminChanges.UserStream(userId) : teamId is not null ? AdminChanges.TeamStream(teamId) : null,
+                    userId is not null ? AdminChanges.UserStream(userId) : teamId is not null ? AdminChanges.TeamStream(teamId)
+                    : skillGroupId is not null ? AdminChanges.SkillGroupStream(skillGroupId) : queueId is not null ? AdminChanges.QueueStream(queueId) : null,
                     Math.Clamp(take ?? 200, 1, 1000), ct)))
             .WithTags("Audit").RequireAuthorization(Policies.ReadTrail)
-            .WithSummary("The trail of admin changes to users and teams, newest first: who changed what, when (auditors, admins).");
+            .WithSummary("The trail of admin changes to users, teams, skill groups and queues, newest first: who changed what, when (auditors, admins).");
     }
 }
 

@@ -26,15 +26,14 @@ public static class WorkOrderEndpoints
         var g = app.MapGroup("/api/work-orders").WithTags("Work orders").RequireAuthorization(Policies.Desk);
         g.MapPost("/", async (DispatchBody body, IMediator mediator, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
-                var key = http.Request.Headers["Idempotency-Key"].ToString();
-                var result = await mediator.Send(new DispatchWorkOrder(body.CustomerId, body.Type, body.Description, body.CallId, clock.GetUtcNow(),
-                    key.Length > 0 ? key : null), ct);
+                var result = await mediator.Send(new DispatchWorkOrder(body.CustomerId, body.Type, body.Description, body.CallId, clock.GetUtcNow()), ct);
                 http.Response.Headers.ETag = Etag.Of(result.Revision);
                 return TypedResults.Created($"/api/work-orders/{result.Id}", result);
             })
             .WithSummary("Dispatch a fault-repair, installation or delivery work order (R-SVC-3); name, area and service type come from the customer directory. 201 with id and serial.")
             .WithDescription("With callId, from a call: an agent who is no longer talking on it goes to after-call work (R-STATE-4). " +
-                "Idempotency-Key header (8–128 characters, e.g. a UUID): a retried POST with the same key returns the first work order (201, same id and serial) and stores nothing new.");
+                "With an Idempotency-Key a retried POST returns the first work order (201, same id and serial) and stores nothing new.")
+            .IdempotentCreate();
 
         MapStep(g, "assign", (AssignBody b, string by, DateTimeOffset at) => new Assign(b.Technician, b.Team, by, at),
             "Assign to a technician (and their team) or a whole team.");

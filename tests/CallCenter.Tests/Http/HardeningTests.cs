@@ -178,6 +178,56 @@ public class HardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fault_survives_a_restart_with_its_event_error_and_since_and_the_skip_is_an_event_that_holds_after_another()
+    {
+        var database = await TestDatabase.CreateAsync("faults");
+        ulong position;
+        JsonElement before;
+        using (var first = await AppHost.StartAsync(database, services: s => s.AddSingleton<IProjection, ThrowingProjection>()))
+        {
+            var pbx = first.Anonymous();
+            pbx.DefaultRequestHeaders.Add("X-Api-Key", "dev-cti-key");
+            Assert.Equal(HttpStatusCode.Accepted, (await pbx.PostAsJsonAsync("/api/cti/events", new[]
+            {
+                Ev("CallArrived", "c-kept", 0, ani: "13800007777"), Ev("CallQueued", "c-kept", 1, queue: ThrowingProjection.PoisonQueue),
+            })).StatusCode);
+            var admin = await first.SignInAsync("admin");
+            before = (await Eventually.GetAsync(() => Projection(admin, ThrowingProjection.ProjectionName), r => r.GetProperty("state").GetString() == "faulted",
+                TimeSpan.FromSeconds(30), "faulted before the restart")).GetProperty("fault");
+            position = before.GetProperty("position").GetUInt64();
+        }
+
+        using (var second = await AppHost.StartAsync(database, services: s => s.AddSingleton<IProjection, ThrowingProjection>()))
+        {
+            var admin = await second.SignInAsync("admin");
+            var after = (await Eventually.GetAsync(() => Projection(admin, ThrowingProjection.ProjectionName), r => r.GetProperty("state").GetString() == "faulted",
+                TimeSpan.FromSeconds(30), "faulted after the restart")).GetProperty("fault");
+            foreach (var field in new[] { "position", "eventId", "eventType", "streamId", "error", "attempts" })
+                Assert.Equal(before.GetProperty(field).ToString(), after.GetProperty(field).ToString());
+            var since = before.GetProperty("faultedAt").GetDateTimeOffset();
+            Assert.True((after.GetProperty("faultedAt").GetDateTimeOffset() - since).Duration() < TimeSpan.FromMilliseconds(1), "the same since");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await second.Anonymous().GetAsync("/health")).StatusCode);
+
+            Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsJsonAsync($"/api/projections/{ThrowingProjection.ProjectionName}/skip",
+                new { position, reason = "a test queue from the PBX" })).StatusCode);
+            await Eventually.GetAsync(() => Projection(admin, ThrowingProjection.ProjectionName),
+                r => r.GetProperty("state").GetString() == "live" && r.GetProperty("position").GetUInt64() >= position, TimeSpan.FromSeconds(30), "past the skipped event");
+        }
+
+        using (var third = await AppHost.StartAsync(database, services: s => s.AddSingleton<IProjection, ThrowingProjection>()))
+        {
+            var admin = await third.SignInAsync("admin");
+            var recorded = new List<RecordedEvent>();
+            await foreach (var e in third.Services.GetRequiredService<IEventStore>().ReadStreamAsync("projection-" + ThrowingProjection.ProjectionName)) recorded.Add(e);
+            Assert.Equal("ProjectionEventSkipped.v1", Assert.Single(recorded).Type); // the skip is an event
+            await Eventually.GetAsync(() => Projection(admin, ThrowingProjection.ProjectionName),
+                r => r.GetProperty("state").GetString() == "live" && r.GetProperty("position").GetUInt64() >= position, TimeSpan.FromSeconds(30), "live after the restart");
+            Assert.Empty(await ReadModelRows.RowsAsync(database, "projection_faults")); // the kept fault is gone with the skip
+            Assert.Equal(HttpStatusCode.OK, (await third.Anonymous().GetAsync("/health")).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Data_protection_keys_are_encrypted_at_rest_and_cookies_are_Secure_over_HTTPS()
     {
         var https = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = false });

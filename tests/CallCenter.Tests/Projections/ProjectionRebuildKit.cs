@@ -29,6 +29,19 @@ public static class ProjectionRebuildKit
             head => status.PositionOf(name) >= (ulong)head, within, $"{name} caught up");
     }
 
+    /// <summary>
+    /// Waits until the live version has applied every event stored when this was called (while a generator keeps adding
+    /// events, "every stored event" is a moving target a loaded machine may chase for long).
+    /// </summary>
+    public static async Task CaughtUpToNowAsync(AppHost app, string name, TimeSpan within)
+    {
+        var status = app.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>();
+        var prefixes = app.Services.GetServices<CallCenter.Infrastructure.Projections.IProjection>().Single(p => p.Name == name).Filter.StreamPrefixes!;
+        var like = string.Join(", ", prefixes.Select(p => $"'{p}%'"));
+        var head = (ulong)await ScalarAsync(app.Database, $"select coalesce(max(position), 0) from eventstore.events where stream_id like any(array[{like}])");
+        await Eventually.GetAsync(() => Task.FromResult(status.PositionOf(name) ?? 0), p => p >= head, within, $"{name} caught up to {head}");
+    }
+
     public static async Task<List<string>> ColumnAsync(string database, string sql)
     {
         await using var conn = new NpgsqlConnection(database);

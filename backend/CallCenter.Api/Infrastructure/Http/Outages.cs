@@ -50,7 +50,9 @@ public sealed class Outages(ILogger<Outages> log, TimeProvider clock)
             switch (e)
             {
                 case PostgresException pg:
-                    return pg.SqlState.StartsWith("08") || pg.SqlState.StartsWith("57P") || pg.SqlState is "53300" or "53000" or "40001" or "40P01";
+                    return pg.SqlState.StartsWith("08") || pg.SqlState.StartsWith("57P") || pg.SqlState is "53300" or "53000" or "40001" or "40P01"
+                        // "database … is not currently accepting connections" (maintenance, a restore): refused at connect, FATAL
+                        || (pg.SqlState == "55000" && pg.InvariantSeverity == "FATAL");
                 case NpgsqlException { IsTransient: true }:
                 case SocketException:
                 case TimeoutException:
@@ -74,11 +76,36 @@ public sealed class Outages(ILogger<Outages> log, TimeProvider clock)
         return ex;
     }
 
-    /// <summary>Ends an outage on the first request that did not fail with one.</summary>
+    DateTimeOffset lastProbe;
+    int probing;
+
+    /// <summary>
+    /// A request went through while an outage is on: if the store and the database answer a probe, the outage is over.
+    /// A request that needs neither (a static file, a 401) does not end it by itself, so the log does not flap: one
+    /// probe at a time, at most one a second.
+    /// </summary>
+    public async Task ConfirmRecoveryAsync(IServiceProvider services, CancellationToken ct)
+    {
+        if (!Down || clock.GetUtcNow() - lastProbe < TimeSpan.FromSeconds(1) || Interlocked.Exchange(ref probing, 1) == 1) return;
+        try
+        {
+            lastProbe = clock.GetUtcNow();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            await using (var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(timeout.Token))
+            await using (var ping = new NpgsqlCommand("select 1", connection))
+                await ping.ExecuteScalarAsync(timeout.Token);
+            if (await services.GetRequiredService<CallCenter.EventStore.IEventStore>().PingAsync(timeout.Token)) Succeeded();
+        }
+        catch (Exception ex) when (IsOutage(ex) || ex is OperationCanceledException) { } // still down
+        finally { Volatile.Write(ref probing, 0); }
+    }
+
+    /// <summary>Ends an outage on the first request that did not fail with one, once a probe confirms it.</summary>
     public static IApplicationBuilder UseOutageTracking(IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var outages = http.RequestServices.GetRequiredService<Outages>();
         await next(http);
-        if (outages.Down && http.Response.StatusCode < 500) outages.Succeeded();
+        if (outages.Down && http.Response.StatusCode < 500) _ = outages.ConfirmRecoveryAsync(app.ApplicationServices, CancellationToken.None); // not on the request's time
     });
 }

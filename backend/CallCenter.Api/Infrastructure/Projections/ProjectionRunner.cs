@@ -49,6 +49,11 @@ public sealed class ProjectionRunner(
                 outages.Failed(ex); // logged once per outage
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, ++outageWait)), stop).ContinueWith(_ => { });
             }
+            catch (Faults.ProjectionStillFaultedException kept) // faulted before a restart: the same fault, waiting for the admin again
+            {
+                await faults.FaultAndWaitAsync(kept.Fault, stop, restored: true).ContinueWith(_ => { });
+                failing = null;
+            }
             catch (Faults.ProjectionBatchException batch) when (batch.Batch.Count > 1)
             {
                 isolateThrough = batch.Batch[^1].Position; // again one event at a time, to find the one at fault
@@ -97,6 +102,7 @@ public sealed class ProjectionRunner(
         }
         status.Report(projection.Name, checkpoint);
         await faults.SkippedAsync(projection.Name, stop);
+        if (await faults.KeptAsync(projection.Name, checkpoint, stop) is { } kept) throw new Faults.ProjectionStillFaultedException(kept);
 
         var sizer = new BatchSizer();
         await using var pump = new EventPump(store.SubscribeToAllAsync(checkpoint, projection.Filter, stop), BatchSizer.Max, stop);

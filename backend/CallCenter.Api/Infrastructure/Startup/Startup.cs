@@ -18,6 +18,8 @@ public static class Startup
         if (store is PostgresEventStore postgres) await postgres.EnsureSchemaAsync();
         var db = services.GetRequiredService<ReadModelDb>();
         await db.Database.MigrateAsync();
+        await Http.Idempotency.EnsureTableAsync(services.GetRequiredService<Npgsql.NpgsqlDataSource>(), CancellationToken.None); // decision 0023
+        await Projections.Faults.ProjectionFaults.EnsureTableAsync(services.GetRequiredService<Npgsql.NpgsqlDataSource>(), CancellationToken.None); // decision 0026
         // Read-model tables exist before the first request, even while their projection catches up.
         foreach (var projection in services.GetServices<IProjection>())
             await ProjectionRunner.EnsureStorageAsync(projection, db, CancellationToken.None);

@@ -1,3 +1,4 @@
+using CallCenter.Infrastructure.Http;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.EventSourcing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,6 +26,7 @@ public static class CallControlEndpoints
 
         calls.MapPost("/dial", async (DialBody body, ITelephony t, CurrentUser user, CancellationToken ct) =>
                 TypedResults.Ok(new CallRef(await t.DialAsync(user.Id, Target(body.TargetAgentId, body.TargetQueue, body.Number), user.Metadata(), ct))))
+            .IdempotentCreate()
             .WithSummary("Outbound call by number, click-to-call, or internal call to an agent or skill group (R-PHONE-6, R-PHONE-7). Allowed while holding.");
         calls.MapPost("/{callId}/consult", async (string callId, TargetBody body, ITelephony t, CurrentUser user, CancellationToken ct) =>
                 TypedResults.Ok(new CallRef(await t.ConsultAsync(callId, user.Id, Target(body.TargetAgentId, body.TargetQueue, body.TargetNumber),

@@ -4,10 +4,10 @@ using CallCenter.Telephony.Routing;
 namespace CallCenter.Telephony.Pbx;
 
 /// <summary>
-/// The ACD as admins configure it: blacklist (R-ACD-4), queue by IVR trail, the queue's routing strategy (R-ACD-2).
+/// The ACD as admins configure it: blacklist (R-ACD-4), queue by IVR trail, the queue's routing strategy and the agents' proficiency (R-ACD-2).
 /// Per-agent counts for "balanced" and the callers' last agents are kept in memory since start (as a PBX would).
 /// </summary>
-public sealed class ConfiguredAcd(QueueDirectory queues, BlacklistService blacklist, Infrastructure.CenterClock center) : IAcd
+public sealed class ConfiguredAcd(QueueDirectory queues, BlacklistService blacklist, SkillLevels levels, Infrastructure.CenterClock center) : IAcd
 {
     readonly ConcurrentDictionary<string, string> lastAgent = new();
     readonly ConcurrentDictionary<(string Agent, DateOnly Day), int> answered = new();
@@ -38,8 +38,12 @@ public sealed class ConfiguredAcd(QueueDirectory queues, BlacklistService blackl
         var day = center.DayOf(now);
         var local = center.Local(now);
         bool? open = q.CalendarId is null ? null : await queues.IsOpenAsync(q, local, ct);
-        var candidates = ready.Where(a => a.Since is not null).Select(a => new AgentCandidate(a.AgentId, a.Extension, a.SkillGroups, a.Since!.Value,
-            answered.GetValueOrDefault((a.AgentId, day)), TimeSpan.Zero)).ToList();
+        var candidates = new List<AgentCandidate>();
+        foreach (var a in ready.Where(a => a.Since is not null))
+            candidates.Add(new AgentCandidate(a.AgentId, a.Extension, a.SkillGroups, a.Since!.Value, answered.GetValueOrDefault((a.AgentId, day)), TimeSpan.Zero)
+            {
+                Proficiency = await levels.LevelAsync(a.AgentId, q.Group, ct),
+            });
         var byId = waiting.ToDictionary(c => c.Id);
         var pairs = new List<(PbxCall, string)>();
         foreach (var call in Router.ServeOrder(q, waiting.Select(c => new WaitingCall(c.Id, c.Ani ?? "", c.QueuedAt!.Value, c.CustomerLevel,

@@ -7,7 +7,7 @@ namespace CallCenter.Telephony.Pbx;
 
 /// <summary>Drives the simulated PBX: ends calls a previous run left open, then ticks the ACD every quarter second.</summary>
 public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IProjection> projections, ProjectionStatus status,
-    ILogger<PbxClock> log) : BackgroundService
+    CallCenter.Infrastructure.Http.Outages outages, ILogger<PbxClock> log) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
     static readonly TimeSpan RecoveryWait = TimeSpan.FromSeconds(60);
@@ -23,6 +23,7 @@ public sealed class PbxClock(SimulatedPbx pbx, IEventStore store, IEnumerable<IP
             while (await timer.WaitForNextTickAsync(stop))
             {
                 try { await pbx.TickAsync(stop); }
+                catch (Exception ex) when (CallCenter.Infrastructure.Http.Outages.IsOutage(ex)) { outages.Failed(ex); } // logged once per outage
                 catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "PBX tick failed"); }
             }
         }

@@ -1,3 +1,4 @@
+using CallCenter.Infrastructure.Http;
 using CallCenter.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -38,7 +39,7 @@ public static class BlacklistEndpoints
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pattern"] = [$"{pattern} is blacklisted already."] });
                 return TypedResults.Created($"/api/blacklist/{row.Id}", BlacklistEntryDto.From(row));
             })
-            .RequireAuthorization(Policies.Administer)
+            .RequireAuthorization(Policies.Administer).IdempotentCreate()
             .WithSummary("Blacklist a number (\"13800138000\"), a prefix (\"0755*\") or a range (\"01088880000-01088889999\"), inbound, outbound or both; takes effect on the next call.");
 
         g.MapPut("/{id:long}", async Task<Results<Ok<BlacklistEntryDto>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (long id, UpdateBlacklistEntry body,
@@ -64,7 +65,7 @@ public static class BlacklistEndpoints
                     if (await blacklist.AddAsync(r.Pattern, r.Reason, user.Id, ct, r.Direction) is null) skipped.Add(r.Pattern);
                 return TypedResults.Ok(new BlacklistImportResult(rows.Count - skipped.Count, [.. skipped]));
             })
-            .RequireAuthorization(Policies.Administer).DisableAntiforgery() // the session's XSRF header is checked by UseXsrfCheck
+            .RequireAuthorization(Policies.Administer).DisableAntiforgery().IdempotentCreate() // the session's XSRF header is checked by UseXsrfCheck
             .WithSummary("Import entries from an Excel file (.xlsx; columns pattern, direction, reason; first row the headers). Any bad row: 400 naming it (rows[n].field) and nothing is stored; patterns already listed are skipped.");
 
         g.MapDelete("/{id:long}", async (long id, BlacklistService blacklist, CancellationToken ct) =>

@@ -39,7 +39,7 @@ public static class QueueEndpoints
             .WithSummary("One ACD queue, retired or not.");
 
         g.MapPut("/{id}", async Task<Results<Ok<QueueDto>, ValidationProblem>> (string id, SaveQueue body, ReadModelDb db, QueueDirectory directory,
-                Mediator.IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+                Mediator.IMediator mediator, Users.Trail.AdminChanges trail, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
             {
                 var users = await db.Users.AsNoTracking().Select(u => u.Id).ToListAsync(ct);
                 var otherKeys = await db.Set<QueueRow>().AsNoTracking().Where(q => q.Id != id && q.IvrKey != null).Select(q => q.IvrKey!).ToListAsync(ct);
@@ -48,12 +48,19 @@ public static class QueueEndpoints
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
                 var row = await db.Set<QueueRow>().FindAsync([id], ct);
                 int? slBefore = row?.ServiceLevelSeconds;
+                var before = row is null ? null : QueueDto.From(row);
                 if (row is null) db.Add(row = new QueueRow { Id = id, Name = "", Strategy = "", SortOrder = 100 });
                 QueueRules.Apply(body, row);
                 // KPI settings are history (decision 0008): the threshold's change is recorded with the time it takes effect.
                 await mediator.Send(new Settings.Changing.RecordQueueServiceLevel(id, slBefore, row.ServiceLevelSeconds, clock.GetUtcNow()), ct);
                 await db.SaveChangesAsync(ct);
                 directory.Invalidate();
+                // The trail (R-ADM-1): who changed which of the queue's settings (strategy, skill group, duty agents…), when.
+                var changes = Users.Trail.AdminChanges.Diff(before, QueueDto.From(row));
+                changes.Remove("id");
+                if (changes.Count > 0)
+                    await trail.AppendAsync(Users.Trail.AdminChanges.QueueStream(id), me.AdminMetadata(), ct, before is null
+                        ? new Users.Trail.QueueCreated(id, changes, clock.GetUtcNow()) : new Users.Trail.QueueUpdated(id, changes, clock.GetUtcNow()));
                 return TypedResults.Ok(QueueDto.From(row));
             })
             .RequireAuthorization(Policies.Administer)

@@ -5,6 +5,9 @@ namespace CallCenter.Telephony.Routing;
 /// <list type="bullet">
 /// <item>Every strategy considers only agents whose active skill groups include the queue's id — except
 /// time-of-day outside business hours, which considers only the queue's duty agents, skilled or not.</item>
+/// <item>Among the skilled agents the higher proficiency in the queue's group (<see cref="AgentCandidate.Proficiency"/>, 1–5) comes
+/// first, for every strategy; the strategy orders the agents of one level. Two exceptions: last-agent puts the caller's last agent
+/// before any level, and the duty agents outside business hours are taken by longest idle alone.</item>
 /// <item>skill-based: agents with the queue as primary skill (first in their list) first, then longest idle.</item>
 /// <item>longest-idle: the earliest <see cref="AgentCandidate.ReadySince"/>.</item>
 /// <item>sequential: hunt order, the lowest extension (numerically; agents without one last).</item>
@@ -24,17 +27,18 @@ public static class Router
     public static string? ChooseAgent(QueueSettings q, WaitingCall call, IReadOnlyList<AgentCandidate> ready, DateTimeOffset now, bool? open = null)
     {
         var skilled = ready.Where(a => a.SkillGroups.Contains(q.Group, StringComparer.Ordinal)).ToList();
+        var byLevel = skilled.OrderByDescending(a => a.Proficiency); // the most proficient first, whatever the strategy
         IOrderedEnumerable<AgentCandidate> ranked = q.Strategy switch
         {
             _ when open == false => ready.Where(a => q.DutyAgents.Contains(a.AgentId, StringComparer.Ordinal)).OrderBy(a => a.ReadySince),
-            RoutingStrategies.SkillBased => skilled.OrderBy(a => IsPrimary(a, q) ? 0 : 1).ThenBy(a => a.ReadySince),
-            RoutingStrategies.Sequential => skilled.OrderBy(a => a.Extension is null ? 1 : 0)
+            RoutingStrategies.SkillBased => byLevel.ThenBy(a => IsPrimary(a, q) ? 0 : 1).ThenBy(a => a.ReadySince),
+            RoutingStrategies.Sequential => byLevel.ThenBy(a => a.Extension is null ? 1 : 0)
                 .ThenBy(a => a.Extension?.Length ?? 0).ThenBy(a => a.Extension, StringComparer.Ordinal),
-            RoutingStrategies.Balanced => skilled.OrderBy(a => a.CallsAnsweredToday).ThenBy(a => a.TalkTimeToday).ThenBy(a => a.ReadySince),
-            RoutingStrategies.LastAgent => skilled.OrderBy(a => a.AgentId == call.LastAgentId ? 0 : 1).ThenBy(a => a.ReadySince),
+            RoutingStrategies.Balanced => byLevel.ThenBy(a => a.CallsAnsweredToday).ThenBy(a => a.TalkTimeToday).ThenBy(a => a.ReadySince),
+            RoutingStrategies.LastAgent => skilled.OrderBy(a => a.AgentId == call.LastAgentId ? 0 : 1).ThenByDescending(a => a.Proficiency).ThenBy(a => a.ReadySince),
             RoutingStrategies.TimeOfDay when !IsOpen(q, now) =>
                 ready.Where(a => q.DutyAgents.Contains(a.AgentId, StringComparer.Ordinal)).OrderBy(a => a.ReadySince),
-            _ => skilled.OrderBy(a => a.ReadySince), // longest-idle, customer-priority, time-of-day in hours (and an unknown strategy)
+            _ => byLevel.ThenBy(a => a.ReadySince), // longest-idle, customer-priority, time-of-day in hours (and an unknown strategy)
         };
         return ranked.ThenBy(a => a.AgentId, StringComparer.Ordinal).FirstOrDefault()?.AgentId;
     }

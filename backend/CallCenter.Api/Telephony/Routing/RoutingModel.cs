@@ -57,7 +57,11 @@ public static class RoutingStrategies
 
 /// <summary>A ready agent the PBX could offer the call to. SkillGroups: the active ones, primary first.</summary>
 public sealed record AgentCandidate(string AgentId, string? Extension, string[] SkillGroups, DateTimeOffset ReadySince,
-    int CallsAnsweredToday, TimeSpan TalkTimeToday);
+    int CallsAnsweredToday, TimeSpan TalkTimeToday)
+{
+    /// <summary>The agent's proficiency (1–5) in the queue's skill group, as the admin set it (<see cref="SkillLevels"/>).</summary>
+    public int Proficiency { get; init; } = SkillLevels.Default;
+}
 
 /// <summary>A caller waiting in a queue. CustomerLevel: normal | silver | gold | vip (null = normal).</summary>
 public sealed record WaitingCall(string CallId, string Ani, DateTimeOffset QueuedAt, string? CustomerLevel, string? LastAgentId);

@@ -9,6 +9,7 @@ public static class RoutingSetup
     public static IServiceCollection AddAcd(this IServiceCollection s)
     {
         s.AddSingleton<QueueDirectory>();
+        s.AddSingleton<SkillLevels>();
         s.AddSingleton<BlacklistService>();
         s.AddSingleton<IProjection, VoiceMessageProjection>();
         return s;

@@ -1,3 +1,4 @@
+using CallCenter.Infrastructure.Http;
 using CallCenter.Infrastructure;
 using CallCenter.Infrastructure.Auth;
 using CallCenter.Infrastructure.EventSourcing;
@@ -22,6 +23,7 @@ public static class SimulatorEndpoints
                     throw new FluentValidation.ValidationException([new("surveyScore", "A score from 1 to 5.")]);
                 return TypedResults.Ok(new CallRef(await callers.CallInAsync(call, ct)));
             })
+            .IdempotentCreate()
             .WithSummary("A simulated caller dials in: blacklist check, IVR queue, ACD routing (R-ACD-1…6).");
         g.MapPost("/{callId}/hang-up", async (string callId, HttpContext http, AppOptions options, ISimulatedCallers callers, CancellationToken ct) =>
             {

@@ -16,7 +16,7 @@ namespace CallCenter.Users.Managing;
 /// Each change is written to the users table and recorded as an event on <c>user-{id}</c> (the auditor's trail).
 /// </summary>
 public sealed class UserAdmin(ReadModelDb db, CurrentUser me, IPasswordHasher<UserRow> hasher, AdminChanges trail, Sessions sessions,
-    TeamScope teams, UserDirectory directory, TimeProvider clock)
+    TeamScope teams, UserDirectory directory, SkillLevels levels, TimeProvider clock)
 {
     public async Task<List<UserDto>> ListAsync(CancellationToken ct)
     {
@@ -43,6 +43,7 @@ public sealed class UserAdmin(ReadModelDb db, CurrentUser me, IPasswordHasher<Us
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
         teams.Invalidate();
+        levels.Invalidate();
         await trail.AppendAsync(AdminChanges.UserStream(user.Id), me.AdminMetadata(), ct, new UserCreated(user.Id, user.Name, user.Roles,
             user.AgentTypes, user.Team, user.SkillGroups, user.SkillLevels, user.Extension, clock.GetUtcNow()));
         return UserInput.Dto(user);
@@ -61,7 +62,7 @@ public sealed class UserAdmin(ReadModelDb db, CurrentUser me, IPasswordHasher<Us
         Track("agentTypes", Join(user.AgentTypes), Join(body.AgentTypes ?? []));
         Track("team", user.Team, body.Team);
         Track("skillGroups", Join(user.SkillGroups), Join(body.SkillGroups ?? []));
-        Track("proficiency", Join(user.SkillLevels.Select(l => l.ToString())), Join(UserInput.Levels(body).Select(l => l.ToString())));
+        Track("proficiency", AdminChanges.LevelsText(user.SkillGroups, user.SkillLevels), AdminChanges.LevelsText(body.SkillGroups ?? [], UserInput.Levels(body)));
         Track("extension", user.Extension, body.Extension);
         if (changes.Count == 0) return UserInput.Dto(user);
 
@@ -69,6 +70,7 @@ public sealed class UserAdmin(ReadModelDb db, CurrentUser me, IPasswordHasher<Us
         (user.SkillGroups, user.SkillLevels, user.Extension) = (body.SkillGroups ?? [], UserInput.Levels(body), body.Extension);
         await db.SaveChangesAsync(ct);
         teams.Invalidate();
+        levels.Invalidate();
         directory.Forget(user.Id);
         await trail.AppendAsync(AdminChanges.UserStream(user.Id), me.AdminMetadata(), ct, new UserUpdated(user.Id, changes, clock.GetUtcNow()));
         // The session carries the roles: a role change ends it, the user signs in again with the new ones.
@@ -99,6 +101,43 @@ public sealed class UserAdmin(ReadModelDb db, CurrentUser me, IPasswordHasher<Us
         await trail.AppendAsync(AdminChanges.UserStream(user.Id), me.AdminMetadata(), ct, new UserPasswordReset(user.Id, clock.GetUtcNow()));
     }
 
+    /// <summary>
+    /// Exactly <paramref name="agents"/> have the skill group afterwards (admins; the group's page): it is appended to the
+    /// newcomers' groups at the default level and removed, with its level, from everyone else. Each user changed gets a
+    /// <see cref="UserUpdated"/> on their trail, as an edit of the user would.
+    /// </summary>
+    public async Task SetSkillGroupMembersAsync(string group, string[] agents, CancellationToken ct)
+    {
+        var changed = new List<(UserRow User, Dictionary<string, string?[]> Changes)>();
+        foreach (var u in await db.Users.Where(u => u.SkillGroups.Contains(group) || agents.Contains(u.Id)).ToListAsync(ct))
+        {
+            var wanted = agents.Contains(u.Id);
+            var at = Array.IndexOf(u.SkillGroups, group);
+            if (wanted == at >= 0) continue;
+            var (groupsBefore, levelsBefore) = (u.SkillGroups, Aligned(u));
+            if (wanted) (u.SkillGroups, u.SkillLevels) = ([.. groupsBefore, group], [.. levelsBefore, UserInput.DefaultLevel]);
+            else (u.SkillGroups, u.SkillLevels) = (groupsBefore.Where((_, i) => i != at).ToArray(), levelsBefore.Where((_, i) => i != at).ToArray());
+            changed.Add((u, new Dictionary<string, string?[]>
+            {
+                ["skillGroups"] = [Join(groupsBefore), Join(u.SkillGroups)],
+                ["proficiency"] = [AdminChanges.LevelsText(groupsBefore, levelsBefore), AdminChanges.LevelsText(u.SkillGroups, u.SkillLevels)],
+            }));
+        }
+        if (changed.Count == 0) return;
+        await db.SaveChangesAsync(ct);
+        levels.Invalidate();
+        var now = clock.GetUtcNow();
+        foreach (var (u, changes) in changed)
+        {
+            directory.Forget(u.Id);
+            await trail.AppendAsync(AdminChanges.UserStream(u.Id), me.AdminMetadata(), ct, new UserUpdated(u.Id, changes, now));
+        }
+    }
+
+    /// <summary>The user's levels, one per skill group (a missing one at the default).</summary>
+    static int[] Aligned(UserRow u) =>
+        u.SkillGroups.Select((_, i) => i < u.SkillLevels.Length ? u.SkillLevels[i] : UserInput.DefaultLevel).ToArray();
+
     /// <summary>What would be wrong with this change (field → message), without making it (the import's dry run).</summary>
     public async Task<List<KeyValuePair<string, string>>> ProblemsAsync(UserBody body, bool creating, CancellationToken ct)
     {
@@ -117,7 +156,8 @@ public sealed class UserAdmin(ReadModelDb db, CurrentUser me, IPasswordHasher<Us
 
     async Task CheckAsync(UserBody body, bool creating, CancellationToken ct)
     {
-        var groups = (await db.Set<QueueRow>().Select(q => q.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var groups = (await db.Set<QueueRow>().Select(q => q.Id).ToListAsync(ct))
+            .Concat(await db.Set<Telephony.Routing.SkillGroups.SkillGroupRow>().Select(g => g.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var teamIds = (await db.Set<TeamRow>().Select(t => t.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var errors = UserInput.Check(body, creating, groups, teamIds);
         if (errors.Count == 0 && body.Extension is not null

@@ -13,7 +13,7 @@ public sealed record UserDto(string Id, string Name, string[] Roles, string[] Ag
 /// <summary>Field rules for a user; every error names its field (camelCase, as on the wire).</summary>
 public static partial class UserInput
 {
-    public const int DefaultLevel = 3;
+    public const int DefaultLevel = Telephony.Routing.SkillLevels.Default;
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")] public static partial Regex IdPattern();
     [GeneratedRegex("^[0-9]{2,8}$")] private static partial Regex ExtensionPattern();

@@ -43,11 +43,12 @@ public sealed partial class TeamAdmin(ReadModelDb db, CurrentUser me, AdminChang
         if (await db.Set<TeamRow>().AnyAsync(t => t.Id == body.Id, ct)) return null;
         var team = new TeamRow { Id = body.Id!, Name = body.Name!.Trim(), Supervisors = body.Supervisors ?? [], Admins = body.Admins ?? [] };
         db.Set<TeamRow>().Add(team);
-        await SetMembersAsync(team.Id, body.Members ?? [], ct);
+        var moved = await SetMembersAsync(team.Id, body.Members ?? [], ct);
         await db.SaveChangesAsync(ct);
         teams.Invalidate();
         await trail.AppendAsync(AdminChanges.TeamStream(team.Id), me.AdminMetadata(), ct,
             new TeamCreated(team.Id, team.Name, team.Supervisors, team.Admins, body.Members ?? [], clock.GetUtcNow()));
+        await RecordMovesAsync(moved, ct);
         return Dto(team, await MembersAsync(ct));
     }
 
@@ -57,7 +58,7 @@ public sealed partial class TeamAdmin(ReadModelDb db, CurrentUser me, AdminChang
         await CheckAsync(body with { Id = id }, creating: false, ct);
         var before = Dto(team, await MembersAsync(ct));
         (team.Name, team.Supervisors, team.Admins) = (body.Name!.Trim(), body.Supervisors ?? [], body.Admins ?? []);
-        if (body.Members is not null) await SetMembersAsync(id, body.Members, ct);
+        var moved = body.Members is null ? [] : await SetMembersAsync(id, body.Members, ct);
         await db.SaveChangesAsync(ct);
         teams.Invalidate();
         var after = Dto(team, await MembersAsync(ct));
@@ -69,14 +70,30 @@ public sealed partial class TeamAdmin(ReadModelDb db, CurrentUser me, AdminChang
         Track("members", string.Join(",", before.Members), string.Join(",", after.Members));
         if (changes.Count > 0)
             await trail.AppendAsync(AdminChanges.TeamStream(id), me.AdminMetadata(), ct, new TeamUpdated(id, changes, clock.GetUtcNow()));
+        await RecordMovesAsync(moved, ct);
         return after;
     }
 
-    /// <summary>Exactly <paramref name="members"/> belong to the team afterwards (others leave it).</summary>
-    async Task SetMembersAsync(string teamId, string[] members, CancellationToken ct)
+    /// <summary>Exactly <paramref name="members"/> belong to the team afterwards (others leave it). Returns who moved: (user, team before, team after).</summary>
+    async Task<List<(string User, string? Before, string? After)>> SetMembersAsync(string teamId, string[] members, CancellationToken ct)
     {
+        var moved = new List<(string, string?, string?)>();
         foreach (var u in await db.Users.Where(u => u.Team == teamId || members.Contains(u.Id)).ToListAsync(ct))
-            u.Team = members.Contains(u.Id) ? teamId : null;
+        {
+            var team = members.Contains(u.Id) ? teamId : null;
+            if (team != u.Team) moved.Add((u.Id, u.Team, team));
+            u.Team = team;
+        }
+        return moved;
+    }
+
+    /// <summary>Each user who joined or left the team has it on their own trail too (<c>user-{id}</c>), as an edit of the user would.</summary>
+    async Task RecordMovesAsync(List<(string User, string? Before, string? After)> moved, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (user, before, after) in moved)
+            await trail.AppendAsync(AdminChanges.UserStream(user), me.AdminMetadata(), ct,
+                new UserUpdated(user, new Dictionary<string, string?[]> { ["team"] = [before, after] }, now));
     }
 
     async Task<ILookup<string, string>> MembersAsync(CancellationToken ct) =>

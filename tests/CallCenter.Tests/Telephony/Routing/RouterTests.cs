@@ -104,4 +104,25 @@ public class RouterTests
             .Select(s => Choose(s)).ToList();
         Assert.Equal(picks.Count, picks.Distinct().Count());
     }
+    [Fact]
+    public void The_more_proficient_agent_gets_the_call_and_the_strategy_orders_agents_of_one_level()
+    {
+        // LowExt (ready 9:20, 8001) is the most proficient: it beats everyone each strategy would otherwise pick.
+        var expert = LowExt with { Proficiency = 5 };
+        AgentCandidate[] ready = [Longest, expert, Primary, FewCalls, Last, Cable];
+        foreach (var strategy in new[] { RoutingStrategies.LongestIdle, RoutingStrategies.SkillBased, RoutingStrategies.Sequential,
+                     RoutingStrategies.Balanced, RoutingStrategies.CustomerPriority, RoutingStrategies.TimeOfDay })
+            Assert.Equal("agent-lowext", Choose(strategy, ready: ready));
+        // Among equals the strategy decides: Longest and Primary both at 4, longest-idle takes Longest, skill-based Primary.
+        AgentCandidate[] twoFours = [Longest with { Proficiency = 4 }, Primary with { Proficiency = 4 }, LowExt with { Proficiency = 2 }];
+        Assert.Equal("agent-longest", Choose(RoutingStrategies.LongestIdle, ready: twoFours));
+        Assert.Equal("agent-primary", Choose(RoutingStrategies.SkillBased, ready: twoFours));
+        // A proficient agent without the queue's skill is still not offered it.
+        Assert.Equal("agent-longest", Choose(RoutingStrategies.LongestIdle, ready: [Longest, Cable with { Proficiency = 5 }]));
+        // last-agent: the caller's agent comes before any level; then the level decides.
+        Assert.Equal("agent-last", Choose(RoutingStrategies.LastAgent, ready: ready));
+        Assert.Equal("agent-lowext", Choose(RoutingStrategies.LastAgent, ready: ready, call: Caller with { LastAgentId = null }));
+        // After hours the duty agents are taken by longest idle alone.
+        Assert.Equal("agent-cable", Choose(RoutingStrategies.TimeOfDay, now: At(21, 0), duty: ["agent-cable", "agent-lowext"], ready: ready));
+    }
 }

@@ -18,7 +18,7 @@ public static class ProjectionFaultEndpoints
     {
         g.MapPost("/{name}/retry", async (string name, ProjectionFaults faults, ProjectionOverview overview, ReadModelDb db, CancellationToken ct) =>
             {
-                if (!faults.Retry(name)) throw new RuleViolationException($"'{name}' is not faulted.");
+                if (!await faults.RetryAsync(name, ct)) throw new RuleViolationException($"'{name}' is not faulted.");
                 return TypedResults.Accepted("/api/projections", (await overview.AllAsync(db, ct)).Single(p => p.Name == name));
             })
             .RequireAuthorization(Policies.Administer)

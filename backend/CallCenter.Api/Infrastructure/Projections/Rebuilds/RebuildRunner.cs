@@ -9,7 +9,7 @@ namespace CallCenter.Infrastructure.Projections.Rebuilds;
 /// version at a time (advisory lock per projection); a failed build is retried.
 /// </summary>
 public sealed class RebuildRunner(IEnumerable<IProjection> projections, VersionRegistry registry, VersionBuilder builder,
-    RebuildProgress progress, NpgsqlDataSource dataSource, ILogger<RebuildRunner> log) : BackgroundService
+    RebuildProgress progress, NpgsqlDataSource dataSource, Http.Outages outages, ILogger<RebuildRunner> log) : BackgroundService
 {
     static readonly TimeSpan Look = TimeSpan.FromSeconds(5);
     readonly SemaphoreSlim wake = new(0);
@@ -28,6 +28,7 @@ public sealed class RebuildRunner(IEnumerable<IProjection> projections, VersionR
                     if (row.BuildingVersion is { } version && byName.TryGetValue(row.Name, out var projection) && !running.ContainsKey(row.Name))
                         running[row.Name] = Task.Run(() => BuildAsync(projection, version, stop), stop);
             }
+            catch (Exception ex) when (!stop.IsCancellationRequested && Http.Outages.IsOutage(ex)) { outages.Failed(ex); } // logged once per outage
             catch (Exception ex) when (!stop.IsCancellationRequested) { log.LogWarning(ex, "Looking for rebuilds failed"); }
             try { await wake.WaitAsync(Look, stop); }
             catch (OperationCanceledException) { return; }
@@ -45,6 +46,7 @@ public sealed class RebuildRunner(IEnumerable<IProjection> projections, VersionR
             await builder.BuildAsync(projection, version, stop);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        catch (Exception ex) when (Http.Outages.IsOutage(ex)) { outages.Failed(ex); } // the build is picked up again after the outage
         catch (Exception ex)
         {
             log.LogError(ex, "Rebuilding {Name} version {Version} failed; it will be retried", projection.Name, version);

@@ -19,6 +19,9 @@ public sealed class VersionBuilder(IEventStore store, IServiceScopeFactory scope
 {
     /// <summary>At most this many events are applied inside the switch transaction (while the live version waits).</summary>
     const int SwitchTail = 5_000;
+    /// <summary>How long the switch waits for readers to let go of the live tables: well under deadlock_timeout (1 s).</summary>
+    static readonly TimeSpan SwitchLockWait = TimeSpan.FromMilliseconds(300);
+    static readonly TimeSpan SwitchRetryPause = TimeSpan.FromMilliseconds(100);
     static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(100);
 
     public async Task BuildAsync(IProjection projection, int version, CancellationToken stop)
@@ -115,6 +118,8 @@ public sealed class VersionBuilder(IEventStore store, IServiceScopeFactory scope
         {
             await db.Database.ExecuteSqlRawAsync("set local lock_timeout = '5s'", ct);
             await LockApplyAsync(db, projection.Name, ct);
+            // The live tables first, all at once, giving way to readers rather than deadlocking with them (decision 0026).
+            await VersionSchema.LockLiveAsync(await Sql.ConnectionAsync(db, ct), schema, SwitchLockWait, ct);
             var live = await db.ProjectionCheckpoints.Where(c => c.Name == projection.Name).Select(c => (ulong?)c.Position).SingleOrDefaultAsync(ct);
             var tail = new List<RecordedEvent>();
             if (live is { } l && (checkpoint ?? 0) < l)
@@ -141,9 +146,11 @@ public sealed class VersionBuilder(IEventStore store, IServiceScopeFactory scope
             await tx.CommitAsync(ct);
             return true;
         }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.LockNotAvailable)
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected)
         {
-            log.LogInformation("Switch of {Name} to version {Version} waited too long for its locks; retrying", projection.Name, version);
+            log.LogInformation("Switch of {Name} to version {Version} gave way to readers ({State}); retrying", projection.Name, version, ex.SqlState);
+            await tx.RollbackAsync(CancellationToken.None);
+            await Task.Delay(SwitchRetryPause, ct);
             return false;
         }
     }

@@ -31,6 +31,25 @@ public static class VersionSchema
     }
 
     /// <summary>
+    /// First step of the switch (decision 0026): takes every live relation the new version replaces in one LOCK, waiting at
+    /// most <paramref name="wait"/>. A report joins several of these tables and locks them in its own order while it is
+    /// parsed; dropping them one by one, the switch could hold one a reader needs while waiting for one the reader holds —
+    /// a deadlock PostgreSQL broke by failing the reader (40P01, answered 503). Holding them all before any DDL, with a
+    /// wait shorter than deadlock_timeout, the switch gives way instead (55P03, it retries); readers arriving meanwhile
+    /// wait for its commit and then read the new tables (PostgreSQL looks the name up again after the wait).
+    /// </summary>
+    public static async Task LockLiveAsync(NpgsqlConnection connection, string schema, TimeSpan wait, CancellationToken ct)
+    {
+        var replaced = (await RelationsAsync(connection, schema, ct)).Select(r => r.Name).ToHashSet();
+        var live = (await RelationsAsync(connection, "public", ct)).Where(r => replaced.Contains(r.Name) && r.Kind != 'S')
+            .Select(r => "public." + Quote(r.Name)).ToList();
+        if (live.Count == 0) return;
+        await ExecAsync(connection, $"set local lock_timeout = '{(int)wait.TotalMilliseconds}ms'", ct);
+        await ExecAsync(connection, $"lock table {string.Join(", ", live)} in access exclusive mode", ct);
+        await ExecAsync(connection, "set local lock_timeout = '5s'", ct);
+    }
+
+    /// <summary>
     /// The switch's DDL (inside the switch transaction): drops the live relations that the new version has too and moves the
     /// new version's into public, then drops its schema. Readers wait for the commit and then see the new version only.
     /// </summary>

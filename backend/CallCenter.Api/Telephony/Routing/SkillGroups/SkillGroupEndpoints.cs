@@ -31,7 +31,8 @@ public static partial class SkillGroupEndpoints
                 return TypedResults.Ok(Dto(row, members, queues));
             })
             .WithSummary("One skill group with its members.");
-        g.MapPut("/{id}", async Task<Results<Ok<SkillGroupDto>, ValidationProblem>> (string id, SaveSkillGroup body, ReadModelDb db, CancellationToken ct) =>
+        g.MapPut("/{id}", async Task<Results<Ok<SkillGroupDto>, ValidationProblem>> (string id, SaveSkillGroup body, ReadModelDb db,
+                Users.Trail.AdminChanges trail, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 if (!Code().IsMatch(id)) errors["id"] = ["An id is lower-case letters, digits and dashes, at most 48."];
@@ -42,37 +43,41 @@ public static partial class SkillGroupEndpoints
                     errors["active"] = [$"Active queues {string.Join(", ", used)} are served by this group; retire them or give them another group first."];
                 if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
                 var row = await db.Set<SkillGroupRow>().FindAsync([id], ct);
+                var before = row is null ? null : Fields(row);
                 if (row is null) db.Add(row = new SkillGroupRow { Id = id, Name = "", SortOrder = 100 });
                 row.Name = body.Name!.Trim();
                 row.NameZh = string.IsNullOrWhiteSpace(body.NameZh) ? null : body.NameZh.Trim();
                 row.Active = body.Active ?? true;
                 await db.SaveChangesAsync(ct);
+                var changes = Users.Trail.AdminChanges.Diff(before, Fields(row));
+                if (changes.Count > 0)
+                    await trail.AppendAsync(Users.Trail.AdminChanges.SkillGroupStream(id), me.AdminMetadata(), ct, before is null
+                        ? new Users.Trail.SkillGroupCreated(id, changes, clock.GetUtcNow()) : new Users.Trail.SkillGroupUpdated(id, changes, clock.GetUtcNow()));
                 return TypedResults.Ok(Dto(row, members, queues));
             })
             .RequireAuthorization(Policies.Administer)
             .WithSummary("Create or change a skill group (admins). active=false retires it; groups are never deleted (history names them).");
-        g.MapPut("/{id}/members", async Task<Results<Ok<SkillGroupDto>, ValidationProblem>> (string id, SkillGroupMembers body, ReadModelDb db, CancellationToken ct) =>
+        g.MapPut("/{id}/members", async Task<Results<Ok<SkillGroupDto>, ValidationProblem>> (string id, SkillGroupMembers body, ReadModelDb db,
+                Users.Managing.UserAdmin users, CancellationToken ct) =>
             {
                 var row = await db.Set<SkillGroupRow>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException($"No skill group {id}.");
-                var users = await db.Users.ToListAsync(ct);
                 if (body.Agents is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agents"] = ["Give the members (an empty list for none)."] });
-                if (body.Agents.FirstOrDefault(a => users.All(u => u.Id != a)) is { } unknown)
+                var known = (await db.Users.AsNoTracking().Select(u => u.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                if (body.Agents.FirstOrDefault(a => !known.Contains(a)) is { } unknown)
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agents"] = [$"No user {unknown}."] });
                 if (!row.Active && body.Agents.Length > 0)
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agents"] = ["The group is retired."] });
-                foreach (var u in users)
-                {
-                    var wanted = body.Agents.Contains(u.Id);
-                    if (wanted && !u.SkillGroups.Contains(id)) u.SkillGroups = [.. u.SkillGroups, id];
-                    else if (!wanted && u.SkillGroups.Contains(id)) u.SkillGroups = u.SkillGroups.Where(s => s != id).ToArray();
-                }
-                await db.SaveChangesAsync(ct);
+                await users.SetSkillGroupMembersAsync(id, body.Agents, ct); // each member changed is an event on their user-{id}
                 var (members, queues) = await UsesAsync(db, ct);
                 return TypedResults.Ok(Dto(row, members, queues));
             })
             .RequireAuthorization(Policies.Administer)
-            .WithSummary("Set which users belong to the group (admins): adds the group to their skill groups (last, not primary) and removes it from everyone else. Takes effect at their next sign-in.");
+            .WithSummary("Set which users belong to the group (admins): adds the group to their skill groups (last, not primary, level 3) and removes it with its level from everyone else; each user changed is on the admin-change trail. Takes effect at their next sign-in.");
     }
+
+    /// <summary>What the trail records of a group.</summary>
+    sealed record GroupFields(string Name, string? NameZh, bool Active);
+    static GroupFields Fields(SkillGroupRow r) => new(r.Name, r.NameZh, r.Active);
 
     static SkillGroupDto Dto(SkillGroupRow r, Dictionary<string, List<string>> members, Dictionary<string, List<string>> queues) =>
         new(r.Id, r.Name, r.NameZh, r.Active, [.. members.GetValueOrDefault(r.Id) ?? []], [.. queues.GetValueOrDefault(r.Id) ?? []]);

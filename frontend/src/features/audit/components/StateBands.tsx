@@ -3,10 +3,9 @@ import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, EChartsOp
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentStateColor } from '../../../shared/ui/agentStateStyle';
-import { escapeHtml } from '../../../shared/ui/escapeHtml';
-import { formatDuration } from '../../../shared/ui/formatDuration';
 import type { AgentDay } from '../api/types';
-import { axisClock, centerClock, sinceDayStart } from './centerClock';
+import { axisClock, sinceDayStart } from './centerClock';
+import { stateBandTooltip } from './stateBandTooltip';
 
 /** The day as one horizontal band, a coloured stretch per state (R-USE-3); zoomed to the signed-in hours, slider to zoom. */
 export function StateBands({ day, reasonName }: { day: AgentDay; reasonName: (code: string | null) => string }) {
@@ -28,13 +27,8 @@ export function StateBands({ day, reasonName }: { day: AgentDay; reasonName: (co
       ],
       tooltip: {
         // The tooltip takes HTML: every piece of data in it is escaped (a reason name is admin-entered text).
-        formatter: (p: unknown) => {
-          const i = (p as { dataIndex: number }).dataIndex;
-          const s = day.timeline[i];
-          const reason = s.state === 'notReady' && s.reasonCode ? ` · ${reasonName(s.reasonCode)}` : '';
-          const title = escapeHtml(`${t(`state.${s.state}`)}${reason}`);
-          return `${title}<br/>${escapeHtml(`${centerClock(s.start)}–${centerClock(s.end)} (${formatDuration(s.durationMs)})`)}`;
-        },
+        formatter: (p: unknown) =>
+          stateBandTooltip(day.timeline[(p as { dataIndex: number }).dataIndex], (state) => t(`state.${state}`), reasonName),
       },
       series: [
         {

@@ -28,4 +28,26 @@ describe('chartOption', () => {
     expect(option.series[0].type).toBe('pie');
     expect(option.series[0].data[0]).toEqual({ name: '2026-11-20', value: 120 });
   });
+
+  it('builds no HTML from data: a script-like category and series name reach the tooltip as text', async () => {
+    const echarts = await import('echarts');
+    const script = '<img src=x onerror="alert(1)">';
+    const rows = [{ ...oneTimeFixRows[0], key: script }];
+    const option = chartOption(oneTimeFix, rows, { ...text, column: () => script }) as any;
+    // No tooltip formatter of ours returns HTML: ECharts writes the markup and encodes every name and value.
+    expect(option.tooltip.formatter).toBeUndefined();
+    option.series.forEach((s: any) => expect(s.tooltip?.formatter).toBeUndefined());
+    const host = document.createElement('div');
+    document.body.appendChild(host);
+    const chart = echarts.init(host, undefined, { renderer: 'svg', width: 400, height: 300 });
+    chart.setOption({ ...option, animation: false, tooltip: { ...option.tooltip, alwaysShowContent: true } });
+    chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
+    await new Promise((r) => setTimeout(r, 50));
+    const tooltip = [...host.querySelectorAll('div')].find((d) => d.style.zIndex === '9999999');
+    expect(tooltip?.innerHTML).toContain('&lt;img'); // ECharts' own tooltip, with the names encoded
+    expect(host.querySelector('img')).toBeNull();
+    expect(tooltip?.textContent).toContain(script);
+    chart.dispose();
+    host.remove();
+  });
 });

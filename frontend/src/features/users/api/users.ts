@@ -58,9 +58,13 @@ export const AGENT_TYPES = ['inbound', 'outbound', 'qa', 'training'] as const;
 
 export const useUsers = () => useQuery({ queryKey: queryKeys.users, queryFn: ({ signal }) => apiGet<User[]>('/api/users', signal) });
 export const useTeams = () => useQuery({ queryKey: queryKeys.teams, queryFn: ({ signal }) => apiGet<Team[]>('/api/teams', signal) });
-/** The skill groups a user can be given: the queues (one queue = one skill group). */
+/** The skill groups a user can be given: the active ones (retired groups a user still has stay on the user). */
 export const useSkillGroups = () =>
-  useQuery({ queryKey: ['queues'], queryFn: ({ signal }) => apiGet<{ id: string; name: string }[]>('/api/queues', signal) });
+  useQuery({
+    queryKey: ['users', 'skill-groups'],
+    queryFn: async ({ signal }) =>
+      (await apiGet<{ id: string; name: string; active: boolean }[]>('/api/skill-groups', signal)).filter((g) => g.active),
+  });
 
 export function useAdminChanges(subject: { userId?: string; teamId?: string } | null) {
   const query = subject?.userId ? `userId=${encodeURIComponent(subject.userId)}` : subject?.teamId ? `teamId=${encodeURIComponent(subject.teamId)}` : '';

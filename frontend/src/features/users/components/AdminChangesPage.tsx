@@ -2,7 +2,7 @@ import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AdminChangesTable } from './AdminChangesTable';
 
-/** Every admin change to users and teams (auditors, admins): who changed what, when. */
+/** Every admin change to users, teams, skill groups and queues (auditors, admins): who changed what, when. */
 export function AdminChangesPage() {
   const { t } = useTranslation();
   return (

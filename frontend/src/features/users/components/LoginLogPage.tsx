@@ -29,13 +29,14 @@ export function LoginLogPage() {
           onChange={(v) => set({ succeeded: v })}
           style={{ width: 140 }}
           aria-label={t('loginLog.result')}
+          data-testid="login-log-result"
           options={[
             { value: '', label: t('loginLog.all') },
             { value: 'true', label: t('loginLog.succeeded') },
             { value: 'false', label: t('loginLog.failed') },
           ]}
         />
-        <Input.Search allowClear placeholder={t('loginLog.ip')} onSearch={(v) => set({ ip: v.trim() })} style={{ width: 160 }} />
+        <Input.Search allowClear placeholder={t('loginLog.ip')} onSearch={(v) => set({ ip: v.trim() })} style={{ width: 160 }} data-testid="login-log-ip" />
         <Button
           icon={<DownloadOutlined />}
           data-testid="login-log-export"

@@ -38,7 +38,7 @@ export function TeamsPage() {
             render: (_, tm) => (
               <Space size={4}>
                 <Button size="small" onClick={() => setEditing(tm)} data-testid={`team-edit-${tm.id}`}>{t('users.edit')}</Button>
-                <Button size="small" icon={<HistoryOutlined />} onClick={() => setHistory(tm.id)} aria-label={t('users.history')} />
+                <Button size="small" icon={<HistoryOutlined />} onClick={() => setHistory(tm.id)} aria-label={t('users.history')} data-testid={`team-history-${tm.id}`} />
               </Space>
             ),
           },
