@@ -37,6 +37,7 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        '--autoplay-policy=no-user-gesture-required', // the recordings spec starts the player from a script
       ],
     },
   },

@@ -46,8 +46,9 @@ function wavSeconds(bytes: Buffer): number {
   return dataBytes / byteRate;
 }
 
-// fixme (issue 15 open): passed once on the helper's branch; in the fresh-clone run of 2026-12-03 the audio element's
-// currentTime stayed 0 in headless Chromium. The backend tests prove search, WAV length and access logging.
+// fixme (issue 15 open): in the fresh-clone CI run the row was found but the audio's currentTime stayed 0 (Chromium now
+// allows script-started playback: --autoplay-policy in playwright.config.ts); in a run of 2026-12-03 17:22 at load 18–30
+// the row did not show within 10 s of the end. The backend tests (Recordings/*) prove search, WAV length and access logging.
 test.fixme('a recorded call is found by caller number within 2 s of its end, plays, downloads as audio as long as the talk', async ({
   page,
   playwright,

@@ -10,10 +10,11 @@ public sealed record ReportColumn(string Key, string Kind);
 /// filters it accepts (query parameters), its columns and a chart (bar | line | pie) of some columns against one.
 /// Each report registers one with <c>services.AddSingleton(new ReportDefinition(...))</c>; titles and column
 /// labels are translated in the SPA (reports.{name}.title, reports.columns.{key}).
+/// Choices: the filters whose values are a closed set (the SPA offers them in a list; the first is the default).
 /// </summary>
 public sealed record ReportDefinition(
     string Name, string Category, string[] GroupBy, string[] Filters, ReportColumn[] Columns,
-    string Chart, string ChartX, string[] ChartSeries);
+    string Chart, string ChartX, string[] ChartSeries, IReadOnlyDictionary<string, string[]>? Choices = null);
 
 public static class ReportCatalog
 {

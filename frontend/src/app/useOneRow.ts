@@ -6,7 +6,9 @@ export const MAX_COMPACT = 4;
 /**
  * Keeps a no-wrap row on one line: whenever its content or width changes, sets `data-compact`
  * to the lowest level (0 = everything shown) at which nothing overflows. Measured synchronously
- * on the DOM, so the row never shows a wrapped or clipped frame.
+ * on the DOM, so the row never shows a wrapped or clipped frame; measured again when a button's
+ * transition ends (antd animates padding and size: measured mid-transition, a row that fits then
+ * overflows by a few pixels once the transition is over).
  */
 export function useOneRow(ref: RefObject<HTMLElement | null>) {
   useLayoutEffect(() => {
@@ -25,7 +27,9 @@ export function useOneRow(ref: RefObject<HTMLElement | null>) {
       if (records.some((r) => !(r.target === el && r.attributeName === 'data-compact'))) fit();
     });
     mutation.observe(el, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'data-compact'] });
+    el.addEventListener('transitionend', fit);
     return () => {
+      el.removeEventListener('transitionend', fit);
       resize.disconnect();
       mutation.disconnect();
     };

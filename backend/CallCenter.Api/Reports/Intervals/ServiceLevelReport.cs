@@ -13,13 +13,13 @@ public static class ServiceLevelReport
 {
     public const string Name = "service-level";
     static readonly string[] Groupings = [Day, Interval, Hour, Week, Month, Year, SkillGroup, Agent, Area, Dnis];
-    static readonly string[] Filters = [SkillGroup, Agent, Area, Dnis];
+    static readonly string[] Filters = [SkillGroup, Agent, Area, Dnis, "slFormula"];
 
     public static readonly ReportDefinition Definition = new(Name, "kpi", Groupings, Filters,
         [new("key", "text"), new("offered", "count"), new("answered", "count"), new("abandoned", "count"), new("answeredInSl", "count"),
          new("serviceLevel", "percent"), new("asaSeconds", "seconds"), new("ahtSeconds", "seconds"), new("abandonRate", "percent"), new("occupancy", "percent"),
          new("asaAllSeconds", "seconds"), new("medianTalkSeconds", "seconds"), new("p90TalkSeconds", "seconds")],
-        "line", "key", ["serviceLevel", "abandonRate", "occupancy"]);
+        "line", "key", ["serviceLevel", "abandonRate", "occupancy"], new Dictionary<string, string[]> { ["slFormula"] = SlFormulas.All });
 
     /// <summary>serviceLevel by the chosen formula (<see cref="SlFormulas"/>); asaSeconds over queued answered calls, asaAllSeconds over all.</summary>
     public static ServiceLevelRow Row(IntervalTotals t, string slFormula = SlFormulas.AbandonedAfterT) =>

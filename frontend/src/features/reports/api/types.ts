@@ -16,6 +16,8 @@ export interface ReportDefinition {
   chart: 'bar' | 'line' | 'pie';
   chartX: string;
   chartSeries: string[];
+  /** Filters whose values are a closed set, offered in a list (the first is the default). */
+  choices?: Record<string, string[]> | null;
 }
 
 export type ReportRow = Record<string, unknown>;

@@ -81,14 +81,25 @@ export function ReportForm({ picker, definition, draft, onApply, onDraft, onSubm
           validateStatus={status(errors[name])}
           help={errors[name]}
         >
-          <Input
-            id={`report-filter-${name}`}
-            data-testid={`report-filter-${name}`}
-            allowClear
-            style={{ width: 140 }}
-            value={draft.filters[name] ?? ''}
-            onChange={(e) => onDraft({ ...draft, filters: { ...draft.filters, [name]: e.target.value } })}
-          />
+          {definition.choices?.[name] ? (
+            <Select
+              id={`report-filter-${name}`}
+              data-testid={`report-filter-${name}`}
+              style={{ minWidth: 160 }}
+              value={draft.filters[name] || definition.choices[name][0]}
+              onChange={(value: string) => onApply({ ...draft, filters: { ...draft.filters, [name]: value } })}
+              options={definition.choices[name].map((v) => ({ value: v, label: t(`reports.choices.${name}.${v}`) }))}
+            />
+          ) : (
+            <Input
+              id={`report-filter-${name}`}
+              data-testid={`report-filter-${name}`}
+              allowClear
+              style={{ width: 140 }}
+              value={draft.filters[name] ?? ''}
+              onChange={(e) => onDraft({ ...draft, filters: { ...draft.filters, [name]: e.target.value } })}
+            />
+          )}
         </Form.Item>
       ))}
       <Form.Item>

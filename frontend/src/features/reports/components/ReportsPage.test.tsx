@@ -63,6 +63,18 @@ describe('ReportsPage', () => {
     );
   });
 
+  it('offers a closed-set filter as a list and asks again with the choice (slFormula)', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { reportCalls } = setup(undefined, 'queue-time');
+    expect(await screen.findByTestId('report-title')).toHaveTextContent('Queue time');
+    const formula = screen.getByRole('combobox', { name: 'Service-level formula' });
+    expect(formula.closest('.ant-select')).toHaveTextContent('Within T / (answered + abandoned after T)');
+    await choose(user, formula, 'Within T / answered');
+    await waitFor(() =>
+      expect(reportCalls()).toContain(`/api/reports/queue-time?from=${from}&to=${to}&groupBy=day&slFormula=answered`),
+    );
+  });
+
   it('shows a 400 field error next to the field at fault', async () => {
     setup(() => jsonResponse(400, { status: 400, title: 'One or more validation errors occurred.', errors: { GroupBy: ['groupBy must be one of day, agent.'], from: ['from is required.'] } }));
     const message = await screen.findByText('groupBy must be one of day, agent.');

@@ -22,7 +22,8 @@ export const queueTime: ReportDefinition = {
   name: 'queue-time',
   category: 'traffic',
   groupBy: ['day', 'skillGroup'],
-  filters: ['skillGroup', 'dialedNumber'],
+  filters: ['skillGroup', 'dialedNumber', 'slFormula'],
+  choices: { slFormula: ['abandonedAfterT', 'answered'] },
   columns: [
     { key: 'key', kind: 'text' },
     { key: 'queued', kind: 'count' },
