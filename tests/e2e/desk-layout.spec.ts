@@ -1,4 +1,4 @@
-// Issue 16 (1, 8): the desktop's layout holds at the tender's 1024×768 and at 1440×900, in zh-CN and
+// Issue 16 (1, 8): the desktop's layout holds at the tender's 1024×768, at 1440×900 and at 1920×1080, in zh-CN and
 // English: the toolbar stays on one row (idle, ringing, talking, after-call work), and the last part of
 // the call screen, the real-time monitor and the reports can be scrolled into view and clicked.
 // Needs the app as `npm test` starts it (simulator off; supervisor1 drives POST /api/simulator/calls).
@@ -8,6 +8,7 @@ import { activePane, lastPartReachable, login, openMenu, screenshot, session, st
 const sizes = [
   { width: 1024, height: 768 },
   { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
 ];
 const locales = ['zh-CN', 'en-US'];
 

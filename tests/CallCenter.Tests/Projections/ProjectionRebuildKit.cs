@@ -15,9 +15,25 @@ public static class ProjectionRebuildKit
         return all.EnumerateArray().Single(p => p.GetProperty("name").GetString() == name);
     }
 
-    public static Task<JsonElement> LiveAtVersionAsync(HttpClient client, string name, int version, TimeSpan within) =>
-        Eventually.GetAsync(() => ProjectionAsync(client, name),
-            p => p.GetProperty("state").GetString() == "live" && p.GetProperty("version").GetInt32() == version, within, $"{name} live at version {version}");
+    /// <summary>
+    /// Waits until the projection is live at <paramref name="version"/>, on progress rather than a clock: it fails only when the
+    /// rebuild (its processed count and position) has not moved for <paramref name="within"/> (a loaded machine rebuilds slowly).
+    /// </summary>
+    public static async Task<JsonElement> LiveAtVersionAsync(HttpClient client, string name, int version, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        string? progress = null;
+        while (true)
+        {
+            var p = await ProjectionAsync(client, name);
+            if (p.GetProperty("state").GetString() == "live" && p.GetProperty("version").GetInt32() == version) return p;
+            var now = p.TryGetProperty("rebuild", out var r) && r.ValueKind == JsonValueKind.Object
+                ? $"{r.GetProperty("phase")}/{r.GetProperty("processed")}/{r.GetProperty("position")}" : p.GetProperty("state").GetString();
+            if (now != progress) (progress, deadline) = (now, DateTime.UtcNow + within);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{name} not live at version {version}: no progress for {within.TotalSeconds} s; last value: {p}");
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>Waits until the live version has applied every stored event its filter takes.</summary>
     public static async Task CaughtUpAsync(AppHost app, string name, TimeSpan within)
