@@ -3,6 +3,7 @@ import { Avatar, Button, Dropdown, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../features/auth/api/session';
 import { CallTimer } from '../features/softphone/components/CallTimer';
+import { SupervisorNotifications } from '../features/supervisor/components/SupervisorNotifications';
 import type { Me } from '../shared/api/types';
 import { LanguageSwitch } from '../shared/i18n/LanguageSwitch';
 import { ZoneHint } from '../shared/ui/ZoneHint';
@@ -42,6 +43,7 @@ export function AppHeader({ me, centerTitle, collapsed, onToggleMenu }: Props) {
       <span className={styles.grow} />
       <Space size={12} align="center">
         <CallTimer />
+        <SupervisorNotifications />
         <ZoneHint />
         <LanguageSwitch size="small" />
         <Dropdown

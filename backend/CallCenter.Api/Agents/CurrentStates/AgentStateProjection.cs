@@ -41,9 +41,11 @@ public sealed class AgentStateProjection(IEventStore store) : IProjection
                     row = new AgentStateRow { AgentId = e.AgentId, State = AgentStatus.SignedOut };
                     db.AgentStates.Add(row);
                 }
+                else row.ChangedBy = AgentStateRow.ChangedByIn(row.StateJson);
                 current = (row, AgentStateRow.Fold(row), recorded);
             }
             if (current.State.IsLate(e)) late.Add(e.AgentId);
+            if (SetsState(e)) current.Row.ChangedBy = ForcedBy(e, recorded);
             changed[e.AgentId] = (current.Row, late.Contains(e.AgentId) ? current.State : AgentStream.Evolve(current.State, e), recorded);
         }
         foreach (var agentId in late)
@@ -62,7 +64,7 @@ public sealed class AgentStateProjection(IEventStore store) : IProjection
             row.CurrentCallId = next.CurrentCallId;
             row.UntaggedCallId = next.UntaggedCallId;
             row.LastTaggedCallId = next.LastTaggedCallId;
-            row.StateJson = System.Text.Json.JsonSerializer.Serialize(next, CallCenter.Infrastructure.EventSourcing.Json.Options);
+            row.StateJson = AgentStateRow.Serialize(next, row.ChangedBy);
             row.Revision = recorded.StreamRevision;
             row.Position = (long)recorded.Position;
         }
@@ -78,6 +80,14 @@ public sealed class AgentStateProjection(IEventStore store) : IProjection
         foreach (var row in rows)
             await desktop.AgentStateChangedAsync(AgentStateDto.From(row, row.AgentId, await directory.NameOfAsync(row.AgentId, ct)), ct);
     }
+
+    /// <summary>The events that set the agent's state (not call legs, tags or settings).</summary>
+    static bool SetsState(AgentEvent e) => e is AgentSignedIn or AgentBecameReady or AgentBecameNotReady or AgentStartedWrapUp or AgentEndedWrapUp or AgentSignedOut;
+
+    /// <summary>R-SUP-5: a supervisor or admin acting for the agent (the event's actor is someone else, from the desk).</summary>
+    static string? ForcedBy(AgentEvent e, RecordedEvent recorded) =>
+        EventMetadata.FromJson(recorded.Metadata) is { } m && m.Actor != e.AgentId
+        && m.Source is EventMetadata.Sources.Supervisor or EventMetadata.Sources.Admin ? m.Actor : null;
 
     internal static async Task<bool> TableExistsAsync(ReadModelDb db, string table, CancellationToken ct) =>
         await db.Database.SqlQuery<bool>($"select to_regclass({table}) is not null as \"Value\"").SingleAsync(ct);

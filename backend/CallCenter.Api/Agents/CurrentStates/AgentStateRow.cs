@@ -15,6 +15,19 @@ public sealed class AgentStateRow
     public string? LastTaggedCallId { get; set; }
     /// <summary>The whole folded <see cref="Agent"/> (calls on, auto-answer, forwarding…), for the next fold and the PBX.</summary>
     public string StateJson { get; set; } = "{}";
+    /// <summary>R-SUP-5: who set the current state when it was not the agent (a supervisor or admin forcing it); null otherwise.
+    /// Kept as <c>changedBy</c> inside <see cref="StateJson"/> (not a column: the EF model's snapshot would need a migration).</summary>
+    public string? ChangedBy { get; set; }
+
+    public static string Serialize(Agent state, string? changedBy)
+    {
+        var node = System.Text.Json.JsonSerializer.SerializeToNode(state, CallCenter.Infrastructure.EventSourcing.Json.Options)!.AsObject();
+        node["changedBy"] = changedBy;
+        return node.ToJsonString();
+    }
+
+    public static string? ChangedByIn(string stateJson) =>
+        stateJson is { Length: > 2 } && System.Text.Json.Nodes.JsonNode.Parse(stateJson)?["changedBy"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var by) ? by : null;
     public long Revision { get; set; }
     public long Position { get; set; }
 
@@ -49,6 +62,8 @@ public sealed record AgentStateDto(
 {
     /// <summary>R-STATE-3: the break the agent goes to when after-call work ends (null: none).</summary>
     public string? ScheduledReasonCode { get; init; }
+    /// <summary>R-SUP-5: the supervisor or admin who set this state (null: the agent, the PBX or the system).</summary>
+    public string? ChangedBy { get; init; }
 
     public static AgentStateDto From(string agentId, string name, Agent s, long revision) =>
         new(agentId, name, s.Status, s.ReasonCode, s.Since, s.Extension, s.SkillGroups, s.CurrentCallId, revision, s.UntaggedCallId) { ScheduledReasonCode = s.ScheduledReasonCode };
@@ -56,5 +71,5 @@ public sealed record AgentStateDto(
     public static AgentStateDto From(AgentStateRow? row, string agentId, string name) => row is null
         ? new(agentId, name, AgentStatus.SignedOut, null, null, null, [], null, -1)
         : new(agentId, name, row.State, row.ReasonCode, row.Since, row.Extension, row.SkillGroups, row.CurrentCallId, row.Revision, row.UntaggedCallId)
-            { ScheduledReasonCode = AgentStateRow.Fold(row).ScheduledReasonCode };
+            { ScheduledReasonCode = AgentStateRow.Fold(row).ScheduledReasonCode, ChangedBy = row.ChangedBy ?? AgentStateRow.ChangedByIn(row.StateJson) };
 }

@@ -43,6 +43,7 @@ public sealed class ReadModelDb(DbContextOptions<ReadModelDb> options) : DbConte
             e.ToTable(AgentStateRow.Table, t => t.ExcludeFromMigrations());
             e.HasKey(x => x.AgentId);
             e.Property(x => x.StateJson).HasColumnType("jsonb");
+            e.Ignore(x => x.ChangedBy); // agent_state_changed_by, written by the projection
         });
     }
 }

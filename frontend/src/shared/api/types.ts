@@ -27,6 +27,8 @@ export interface AgentState {
   untaggedCallId?: string | null;
   /** R-STATE-3: the break granted from a call or after-call work, begun when the wrap-up ends. */
   scheduledReasonCode?: string | null;
+  /** R-SUP-5: the supervisor or admin who set this state (null: the agent itself, the PBX or the system). */
+  changedBy?: string | null;
 }
 
 export interface Me {

@@ -79,7 +79,7 @@ describe('StateControls', () => {
   });
 
   it('asks for a break when the reason needs approval, or from after-call work', async () => {
-    const fetchMock = vi.fn(async () => jsonResponse(201, { id: 'team-1.x', state: 'pending', agentId: 'agent1', reasonCode: 'lunch' }));
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => jsonResponse(201, { id: 'team-1.x', state: 'pending', agentId: 'agent1', reasonCode: 'lunch' }));
     vi.stubGlobal('fetch', fetchMock);
     const user = userEvent.setup({ delay: null });
     const { client } = renderFor(agentState({ state: 'wrapUp' }));
@@ -91,8 +91,8 @@ describe('StateControls', () => {
     expect(await screen.findByTestId('reason-lunch')).toHaveTextContent('Lunch · needs approval');
     await user.click(screen.getByTestId('reason-break'));
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
-    expect((fetchMock.mock.calls[0] as unknown[])[0]).toBe('/api/agents/agent1/break-requests');
-    expect(JSON.parse(String((fetchMock.mock.calls[0] as unknown[])[1] && ((fetchMock.mock.calls[0] as unknown[])[1] as RequestInit).body))).toEqual({ reasonCode: 'break' });
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/agents/agent1/break-requests');
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ reasonCode: 'break' });
   });
 
   it('on 409 refetches the state and tells the user', async () => {

@@ -70,6 +70,7 @@ function Field({ label, testId, children }: { label: string; testId?: string; ch
 }
 
 function StateValue() {
+  const { t } = useTranslation();
   const agentState = useMyAgentState();
   const reasonName = useReasonName();
   const now = useNow();
@@ -81,6 +82,11 @@ function StateValue() {
         <span data-testid="status-reason">{reasonName(agentState.reasonCode)}</span>
       )}
       {agentState && <span className={styles.duration}>{formatDuration(durationSince(agentState.since, now))}</span>}
+      {agentState?.changedBy && (
+        <Typography.Text type="warning" data-testid="status-changed-by">
+          {t('forcing.setBy', { by: agentState.changedBy })}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

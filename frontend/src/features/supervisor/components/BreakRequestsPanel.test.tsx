@@ -12,7 +12,7 @@ const request = (over: Partial<BreakRequest>): BreakRequest => ({
 
 describe('BreakRequestsPanel', () => {
   it('lists open requests with their place and approves a pending one from the keyboard', async () => {
-    const fetchMock = vi.fn(async () => jsonResponse(200, request({ state: 'approved' })));
+    const fetchMock = vi.fn(async (_url: string) => jsonResponse(200, request({ state: 'approved' })));
     vi.stubGlobal('fetch', fetchMock);
     const client = signedInClient(me(['supervisor'], null));
     client.setQueryData(breakRequestsKey, [
@@ -30,6 +30,6 @@ describe('BreakRequestsPanel', () => {
     screen.getByTestId('break-approve-agent1').focus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
-    expect((fetchMock.mock.calls[0] as unknown[])[0]).toBe('/api/break-requests/team-1.a/approve');
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/break-requests/team-1.a/approve');
   });
 });

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { applyAgentState } from '../../../shared/agentState/applyAgentState';
@@ -44,5 +44,20 @@ describe('RealtimeMonitor', () => {
     await user.type(screen.getByPlaceholderText(/Search agent/), 'vip');
     expect(screen.getByTestId('agent-row-agent3')).toBeInTheDocument();
     expect(screen.queryByTestId('agent-row-agent2')).not.toBeInTheDocument();
+  });
+
+  it('forces a state from the row (R-SUP-5), by keyboard, and shows who set it', async () => {
+    const { client } = setup();
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    act(() => applyAgentState(client, agentState({ agentId: 'agent2', name: 'Agent Two', state: 'notReady', reasonCode: 'lunch', revision: 2, changedBy: 'supervisor1' })));
+    expect(await within(screen.getByTestId('agent-row-agent2')).findByText(/set by supervisor1/)).toBeInTheDocument();
+    expect(screen.getByTestId('force-ready-agent1')).toBeDisabled(); // already ready
+    expect(screen.getByTestId('force-sign-out-agent3')).toBeDisabled(); // signed out
+    const user = userEvent.setup({ delay: null });
+    screen.getByTestId('force-sign-out-agent1').focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/agents/agent1/sign-out');
   });
 });

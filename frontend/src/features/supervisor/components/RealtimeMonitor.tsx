@@ -11,6 +11,7 @@ import { problemMessage } from '../../../shared/ui/problemMessage';
 import { useNow } from '../../../shared/ui/useNow';
 import { useReasonName } from '../../../shared/ui/useReasonName';
 import { useAgents } from '../api/useAgents';
+import { AgentRowActions } from './AgentRowActions';
 import styles from './RealtimeMonitor.module.css';
 
 const stateOrder: Record<AgentStateKey, number> = { talking: 0, wrapUp: 1, ready: 2, notReady: 3, signedOut: 4 };
@@ -71,7 +72,12 @@ export function RealtimeMonitor() {
     {
       key: 'reason',
       title: t('monitor.reason'),
-      render: (_, a) => (a.state === 'notReady' && a.reasonCode ? reasonName(a.reasonCode) : ''),
+      render: (_, a) => (
+        <>
+          {a.state === 'notReady' && a.reasonCode ? reasonName(a.reasonCode) : ''}
+          {a.changedBy ? <Typography.Text type="secondary"> · {t('forcing.setBy', { by: a.changedBy })}</Typography.Text> : null}
+        </>
+      ),
     },
     {
       key: 'duration',
@@ -86,6 +92,7 @@ export function RealtimeMonitor() {
       title: t('monitor.skillGroups'),
       render: (_, a) => a.skillGroups.map((g) => <Tag key={g}>{groupName(g)}</Tag>),
     },
+    { key: 'actions', title: t('forcing.actions'), render: (_, a) => <AgentRowActions agent={a} /> },
   ];
 
   return (
