@@ -85,6 +85,7 @@ public sealed class CallReportsFixture : IAsyncLifetime
     public static async Task CaughtUpAsync(AppHost app)
     {
         ulong last = 0;
+        await CallCenter.Tests.Infrastructure.StoreHorizon.WaitPastLastEventAsync(app.Database);
         await foreach (var e in app.Services.GetRequiredService<IEventStore>().ReadAllAsync(null, EventFilter.Streams("call-"))) last = e.Position;
         var status = app.Services.GetRequiredService<ProjectionStatus>();
         await Eventually.GetAsync(() => Task.FromResult((status.PositionOf("call-reports") ?? 0, status.PositionOf("screen-pops") ?? 0)),

@@ -18,6 +18,7 @@ public class CallReportsOrderAndRebuildTests(CallReportsFixture fixture)
         var live = await ReadModelRows.RowsAsync(fixture.App.Database, Tables);
         Assert.Contains(live, r => r.Contains("\"outcome\":\"pending\""));
         var events = new List<RecordedEvent>();
+        await CallCenter.Tests.Infrastructure.StoreHorizon.WaitPastLastEventAsync(fixture.App.Database);
         await foreach (var e in fixture.App.Services.GetRequiredService<IEventStore>().ReadAllAsync(null, EventFilter.Streams("call-"))) events.Add(e);
         var shuffled = events.OrderBy(_ => Random.Shared.Next()).ToList(); // tags before ends, repeats before the calls they repeat
         Assert.NotEqual(events.Select(e => e.EventId), shuffled.Select(e => e.EventId));

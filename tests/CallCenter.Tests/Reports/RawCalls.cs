@@ -16,6 +16,7 @@ public sealed record RawCalls(Dictionary<string, RawCall> Calls, DateTimeOffset 
     public static async Task<RawCalls> ReadAsync(AppHost app)
     {
         var events = new List<(string CallId, string Type, DateTimeOffset At, JsonElement Data)>();
+        await CallCenter.Tests.Infrastructure.StoreHorizon.WaitPastLastEventAsync(app.Database);
         await foreach (var e in app.Services.GetRequiredService<IEventStore>().ReadAllAsync(null, EventFilter.Streams("call-")))
         {
             var data = JsonDocument.Parse(e.Data).RootElement;

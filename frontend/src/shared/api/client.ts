@@ -6,6 +6,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Idempotency-Key (decision 0023): a retried create with the same key creates one thing. */
+  idempotencyKey?: string;
 }
 
 /**
@@ -16,6 +18,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   if (isUnsafeMethod(method)) {
     const token = readXsrfToken();
     if (token) headers[XSRF_HEADER] = token;
@@ -49,6 +52,6 @@ async function readProblem(response: Response): Promise<ProblemDetails> {
 }
 
 export const apiGet = <T>(path: string, signal?: AbortSignal) => api<T>(path, { signal });
-export const apiPost = <T>(path: string, body: unknown = {}) =>
-  api<T>(path, { method: 'POST', body });
+export const apiPost = <T>(path: string, body: unknown = {}, idempotencyKey?: string) =>
+  api<T>(path, { method: 'POST', body, idempotencyKey });
 export const apiPut = <T>(path: string, body: unknown) => api<T>(path, { method: 'PUT', body });

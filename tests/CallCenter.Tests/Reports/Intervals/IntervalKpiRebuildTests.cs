@@ -28,6 +28,7 @@ public class IntervalKpiRebuildTests(IntervalKpiFixture fixture, ITestOutputHelp
     public async Task Micro_bench_applying_the_whole_history_in_rebuild_sized_batches()
     {
         var events = new List<RecordedEvent>();
+        await CallCenter.Tests.Infrastructure.StoreHorizon.WaitPastLastEventAsync(fixture.App.Database);
         await foreach (var e in fixture.App.Services.GetRequiredService<IEventStore>().ReadAllAsync(null, EventFilter.Streams("call-", "agent-"))) events.Add(e);
         var projection = fixture.App.Services.GetServices<IProjection>().Single(p => p.Name == "interval-kpis");
         using var scope = fixture.App.Services.CreateScope();

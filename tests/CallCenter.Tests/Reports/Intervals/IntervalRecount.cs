@@ -27,6 +27,7 @@ public sealed record IntervalRecount(Dictionary<string, long[]> Calls, Dictionar
     public static async Task<IntervalRecount> FromStoreAsync(AppHost app)
     {
         var events = new List<Ev>();
+        await CallCenter.Tests.Infrastructure.StoreHorizon.WaitPastLastEventAsync(app.Database);
         await foreach (var e in app.Services.GetRequiredService<IEventStore>().ReadAllAsync(null, EventFilter.Streams("call-", "agent-")))
         {
             var data = JsonDocument.Parse(e.Data).RootElement.Clone();

@@ -9,6 +9,8 @@ export interface DispatchInput {
   type: WorkOrderType;
   description: string;
   callId?: string | null;
+  /** One per dispatch the agent means: a retry after a lost answer sends the same key and creates one work order. */
+  idempotencyKey?: string;
 }
 
 export interface Dispatched {
@@ -21,8 +23,8 @@ export interface Dispatched {
 export function useDispatchWorkOrder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ callId, ...body }: DispatchInput) =>
-      apiPost<Dispatched>('/api/work-orders', callId ? { ...body, callId } : body),
+    mutationFn: ({ callId, idempotencyKey, ...body }: DispatchInput) =>
+      apiPost<Dispatched>('/api/work-orders', callId ? { ...body, callId } : body, idempotencyKey),
     onSuccess: (_, input) => {
       void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
       // the pop's "recent work orders" of this call

@@ -42,4 +42,24 @@ describe('dispatch form in the call tab (R-SVC-3)', () => {
     expect(await screen.findByText('Describe the work (from the server).')).toBeInTheDocument();
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
+
+  it('sends one Idempotency-Key until the dispatch succeeds: a retry after a lost answer creates one work order', async () => {
+    const user = userEvent.setup({ delay: null });
+    let calls = 0;
+    const fetchMock = setup(() => (++calls === 1 ? jsonResponse(503, { status: 503, title: 'Unavailable' }) : jsonResponse(201, { id: 'w1', serial: 'WO-1', revision: 0 })));
+    await user.type(screen.getByTestId('wo-dispatch-description'), 'No signal');
+    await user.click(screen.getByTestId('wo-dispatch-submit'));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    await user.click(screen.getByTestId('wo-dispatch-submit'));
+    await screen.findByTestId('wo-dispatched');
+    const keys = fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['Idempotency-Key']);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+
+    await user.click(screen.getByTestId('wo-dispatch-another'));
+    await user.type(screen.getByTestId('wo-dispatch-description'), 'Another');
+    await user.click(screen.getByTestId('wo-dispatch-submit'));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(3));
+    expect((fetchMock.mock.calls[2][1]?.headers as Record<string, string>)['Idempotency-Key']).not.toBe(keys[0]);
+  });
 });

@@ -1,4 +1,5 @@
 import { ToolOutlined } from '@ant-design/icons';
+import { newKey } from '../../../shared/api/newKey';
 import { Alert, Button, Card, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,11 +30,13 @@ export function DispatchForm({ callId, customer, untagged = false }: Props) {
   const [form] = Form.useForm<Fields>();
   const dispatch = useDispatchWorkOrder();
   const [done, setDone] = useState<Dispatched | null>(null);
+  // the same key until the dispatch succeeds: a second click or a retry after a lost answer creates one work order
+  const [key, setKey] = useState(newKey);
 
   const submit = ({ type, description }: Fields) => {
     if (!customer) return;
     dispatch.mutate(
-      { customerId: customer.id, type, description: description.trim(), callId },
+      { customerId: customer.id, type, description: description.trim(), callId, idempotencyKey: key },
       {
         onSuccess: (d) => setDone(d),
         onError: (e) => form.setFields(fieldErrors(e, ['type', 'description'] as const)),
@@ -42,6 +45,7 @@ export function DispatchForm({ callId, customer, untagged = false }: Props) {
   };
   const again = () => {
     setDone(null);
+    setKey(newKey());
     dispatch.reset();
     form.resetFields();
   };
