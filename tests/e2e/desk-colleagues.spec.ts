@@ -3,20 +3,25 @@
 // unanswered consult tells the agent; on connect-and-release the joining agent sees the same pop.
 import { expect, test } from '@playwright/test';
 import { callRingingAt, clearAgent, deskOf, legOf, readyByApi, sessions, toast } from './desk-helpers';
-import { pickColleague } from './support';
+import { pickColleague, session } from './support';
 
 test.describe.configure({ timeout: 300_000 });
 
-// fixme (issue 16 open): this spec has not yet passed end to end; in the fresh-clone run of 2026-12-03 agent1's consult
-// leg never reached "ringing" within 15 s. The rules it drives are covered by DeskRulesTests (backend).
-test.fixme('consult picks a colleague by name; busy, untagged and unanswered colleagues get zh-CN messages; the joining agent sees the pop', async ({
+test('consult picks a colleague by name; busy, untagged and unanswered colleagues get zh-CN messages; the joining agent sees the pop', async ({
   browser,
   playwright,
   baseURL,
 }) => {
   const s = await sessions(playwright, baseURL, ['supervisor1', 'agent1', 'agent2', 'agent5']);
   for (const a of ['agent1', 'agent2', 'agent5']) await clearAgent(s[a], a, s.supervisor1);
-  const presence = await s.agent1.get<{ agentId: string; name: string }[]>('/api/agents/presence');
+  const presence = await s.agent1.get<{ agentId: string; name: string; state: string }[]>('/api/agents/presence');
+  // The customer calls below must ring at agent1, then at agent5: the ACD offers a call to any ready agent of the
+  // skill group (the more proficient first), so every other agent an earlier spec left signed in is signed out here.
+  for (const other of presence.filter((a) => !['agent1', 'agent2', 'agent5'].includes(a.agentId) && a.state !== 'signedOut')) {
+    const o = await session(playwright, baseURL, other.agentId);
+    await clearAgent(o, other.agentId, s.supervisor1);
+    await o.request.dispose();
+  }
   const name5 = presence.find((a) => a.agentId === 'agent5')!.name;
 
   const page = await deskOf(browser, 'agent1', 'zh-CN');

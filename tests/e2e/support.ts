@@ -129,7 +129,13 @@ export async function pickColleague(page: Page, agentId: string, query = agentId
   const select = page.getByTestId('target-agent');
   await select.click();
   await page.keyboard.type(query);
-  await page.getByTestId(`target-agent-option-${agentId}`).click();
+  // The list shows the presence read when it opened and refreshes it: a colleague who signed in since shows as signed out
+  // (not selectable) until the refresh lands, and clicking that option does nothing. Wait for the selectable option.
+  const option = page.locator('.ant-select-item-option:not(.ant-select-item-option-disabled)', {
+    has: page.getByTestId(`target-agent-option-${agentId}`),
+  });
+  await expect(option).toBeVisible({ timeout: 15_000 });
+  await option.click();
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
