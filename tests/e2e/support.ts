@@ -155,7 +155,8 @@ export const activePane = (page: Page) => page.locator('.desktop-tab-pane:visibl
  */
 export async function lastPartReachable(page: Page): Promise<void> {
   const pane = activePane(page);
-  const parts = pane.locator('button:visible, input:visible, textarea:visible, a:visible, [role="combobox"]:visible, td:visible');
+  // what a user can click: a disabled button (e.g. "force sign-out" of an agent already signed out) is no target
+  const parts = pane.locator('button:visible:not([disabled]), input:visible:not([disabled]), textarea:visible, a:visible, [role="combobox"]:visible, td:visible');
   await expect(parts.first()).toBeVisible();
   const last = parts.last();
   await last.scrollIntoViewIfNeeded();
