@@ -38,6 +38,6 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     css: false,
     restoreMocks: true,
-    testTimeout: 20_000,
+    testTimeout: 60_000, // a bound, not a speed check: jsdom tests slow down a lot beside 4 busy processes
   },
 });

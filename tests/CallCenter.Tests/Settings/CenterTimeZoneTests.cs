@@ -109,6 +109,7 @@ public class CenterTimeZoneTests : IAsyncLifetime
 
     async Task<int> CountEventsAsync(string? prefix = null)
     {
+        await CallCenter.Tests.Infrastructure.StoreHorizon.WaitPastLastEventAsync(app.Database); // a $all read is complete only then
         var n = 0;
         await foreach (var _ in app.Services.GetRequiredService<IEventStore>().ReadAllAsync(null, EventFilter.Streams(prefix ?? "centersettings-"))) n++;
         if (prefix is null) await foreach (var _ in app.Services.GetRequiredService<IEventStore>().ReadAllAsync(null, EventFilter.Streams("call-"))) n++;

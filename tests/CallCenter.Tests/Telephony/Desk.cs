@@ -23,16 +23,19 @@ public sealed class Desk(AppHost app)
         await StateAsync(agent, "ready");
     }
 
+    /// <summary>How long a read model may lag on a loaded machine (CI beside 4 busy processes) before a wait fails.</summary>
+    static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
+
     public async Task<JsonElement> StateAsync(string agent, string state) =>
         await Eventually.GetAsync(async () => await (await As(agent)).GetFromJsonAsync<JsonElement>($"/api/agents/{agent}"),
-            s => s.GetProperty("state").GetString() == state, what: $"{agent} {state}");
+            s => s.GetProperty("state").GetString() == state, Within, $"{agent} {state}");
 
     /// <summary>Waits until the agent is in `state` with `field` equal to `value` (the agent's stream follows the call's at the reactor's pace).</summary>
     public async Task<JsonElement> StateAsync(string agent, string state, string field, string? value) =>
         await Eventually.GetAsync(async () => await (await As(agent)).GetFromJsonAsync<JsonElement>($"/api/agents/{agent}"),
             s => s.GetProperty("state").GetString() == state
                  && (s.TryGetProperty(field, out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null) == value,
-            what: $"{agent} {state} with {field} = {value}");
+            Within, $"{agent} {state} with {field} = {value}");
 
     public async Task<string> CallInAsync(string ani, string queue = "broadband", int? patience = null, int? survey = null)
     {
@@ -46,7 +49,7 @@ public sealed class Desk(AppHost app)
 
     /// <summary>Waits until the agent's live calls show `callId` with the agent in `state` ("ringing", "talking", "held"; null: not on it).</summary>
     public async Task LegAsync(string agent, string callId, string? state) =>
-        await Eventually.GetAsync(() => CallsOfAsync(agent), calls => LegState(calls, agent, callId) == state, what: $"{agent} on {callId}: {state}");
+        await Eventually.GetAsync(() => CallsOfAsync(agent), calls => LegState(calls, agent, callId) == state, Within, $"{agent} on {callId}: {state}");
 
     static string? LegState(JsonElement[] calls, string agent, string callId) =>
         calls.Where(c => c.GetProperty("callId").GetString() == callId)
