@@ -13,6 +13,7 @@ import { SoftphoneToolbar } from '../features/softphone/components/SoftphoneTool
 import type { LiveCall } from '../shared/api/callTypes';
 import { queryKeys } from '../shared/api/queryKeys';
 import type { AgentState, Me } from '../shared/api/types';
+import { isAgentUser } from '../shared/agentState/useMyAgentState';
 import { AppHeader } from './AppHeader';
 import { DesktopTabs } from './DesktopTabs';
 import styles from './DesktopShell.module.css';
@@ -61,17 +62,21 @@ export function DesktopShell({ me, centerTitle }: { me: Me; centerTitle: string 
   useCallTabOpener(openCallTab);
   const toolbar = useRef<HTMLDivElement>(null);
   useOneRow(toolbar);
+  const hasPhone = isAgentUser(me.roles) || !!me.agentState;
 
   return (
     <Layout className={styles.shell}>
       <AppHeader me={me} centerTitle={centerTitle} collapsed={collapsed} onToggleMenu={toggleMenu} />
-      <div className={styles.toolbar} ref={toolbar} data-testid="desk-toolbar">
-        <StateControls />
-        <TagPrompt />
-        <ProjectionFaultNotice />
-        <Divider orientation="vertical" className={styles.toolbarDivider} />
-        <SoftphoneToolbar />
-      </div>
+      <ProjectionFaultNotice />
+      {/* Only users who work the phone have state controls and a softphone; others get no empty row. */}
+      {hasPhone && (
+        <div className={styles.toolbar} ref={toolbar} data-testid="desk-toolbar">
+          <StateControls />
+          <TagPrompt />
+          <Divider orientation="vertical" className={styles.toolbarDivider} />
+          <SoftphoneToolbar />
+        </div>
+      )}
       <Layout className={styles.body}>
         <Layout.Sider
           theme="light"
