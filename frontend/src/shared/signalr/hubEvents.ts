@@ -31,7 +31,10 @@ export function registerCacheSync(connection: HubEventSource, queryClient: Query
   const onAgentStateChanged = (state: AgentState) => applyAgentState(queryClient, state);
   const onCallChanged = (call: LiveCall) => applyLiveCall(queryClient, call);
   const onScreenPop = (pop: ScreenPop) => queryClient.setQueryData(queryKeys.screenPop(pop.callId), pop);
-  const onWorkOrdersChanged = () => void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
+  const onWorkOrdersChanged = () => {
+    void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
+    void queryClient.invalidateQueries({ queryKey: ['screen-pop'] }); // the pops' recent work orders (open pops refetch)
+  };
   const onAlarmChanged = (alarm: AlarmStatus) => applyAlarm(queryClient, alarm);
   connection.on(AGENT_STATE_CHANGED, onAgentStateChanged);
   connection.on(CALL_CHANGED, onCallChanged);
