@@ -58,13 +58,14 @@ describe('DesktopShell', () => {
     expect(within(active as HTMLElement).getByTestId('tab-call-history')).toBeInTheDocument();
   });
 
-  it('placeholder tabs say plainly that the feature comes later; tabs close', async () => {
+  it('Service support → Authorization opens the authorisation page (no placeholder left); tabs close', async () => {
     const user = userEvent.setup({ delay: null });
     renderShell();
     await user.click(groupTitle('menu-service-support'));
     await user.click(await screen.findByTestId('menu-authorization'));
     const pane = await screen.findByRole('region', { name: 'Authorization' });
-    expect(within(pane).getByText('Coming in a later release.')).toBeInTheDocument();
+    expect(within(pane).getByTestId('authorization-page')).toBeInTheDocument();
+    expect(within(pane).getByTestId('customer-search-input')).toBeInTheDocument();
 
     await user.click(within(document.querySelector('.ant-tabs-tab-active') as HTMLElement).getByRole('button', { name: /remove|close/i }));
     await waitFor(() => expect(openTabs()).toHaveLength(1));

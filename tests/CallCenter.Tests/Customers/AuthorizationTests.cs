@@ -87,7 +87,9 @@ public class AuthorizationTests : IAsyncLifetime
 
         var granted = await desk.PostAsync("agent1", $"/api/customers/{id}/authorizations/temporary", new { days = 3, reason = "Promised to pay on Friday" });
         Desk.Ok(granted);
-        Assert.Equal(JsonValueKind.String, (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("temporaryUntil").ValueKind);
+        var answer = await granted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.String, answer.GetProperty("temporaryUntil").ValueKind);
+        Assert.Equal("temporary", Assert.Single(answer.GetProperty("history").EnumerateArray().ToList()).GetProperty("kind").GetString()); // at once, before the read model
         Desk.Ok(await desk.PostAsync("supervisor1", $"/api/customers/{id}/authorizations/reauthorize", new { device = "mac", mac = "00-1a-2b-3c-4d-5e", reason = "New modem" }));
 
         var history = await Eventually.GetAsync(() => HistoryAsync("agent1", id), h => h.GetProperty("history").GetArrayLength() == 2, what: "two changes in the history");

@@ -29,8 +29,8 @@ public sealed class AuthorizationDesk(CommandPipeline pipeline, CustomerDirector
         if (body?.Reason is { Length: > MaxReason }) failures.Add(new("reason", $"At most {MaxReason} characters."));
         if (failures.Count > 0) throw new ValidationException(failures);
         var customer = await CustomerAsync(customerId, ct);
-        await DecideAsync(customer, (s, at) => AuthorizationDecider.Reauthorize(s, customer, device!, body!.Mac, body.Reason, at), ct);
-        return await HistoryAsync(customer.Id, ct);
+        var decided = await DecideAsync(customer, (s, at) => AuthorizationDecider.Reauthorize(s, customer, device!, body!.Mac, body.Reason, at), ct);
+        return With(await HistoryAsync(customer.Id, ct), decided);
     }
 
     public async Task<CustomerAuthorizationsDto> GrantTemporaryAsync(string customerId, TemporaryAuthorizationBody? body, CancellationToken ct)
@@ -42,8 +42,8 @@ public sealed class AuthorizationDesk(CommandPipeline pipeline, CustomerDirector
             failures.Add(new("reason", $"Say why (1 to {MaxReason} characters), e.g. the customer's promise to pay."));
         if (failures.Count > 0) throw new ValidationException(failures);
         var customer = await CustomerAsync(customerId, ct);
-        await DecideAsync(customer, (s, at) => AuthorizationDecider.GrantTemporary(s, customer, body!.Days!.Value, body.Reason!, at), ct);
-        return await HistoryAsync(customer.Id, ct);
+        var decided = await DecideAsync(customer, (s, at) => AuthorizationDecider.GrantTemporary(s, customer, body!.Days!.Value, body.Reason!, at), ct);
+        return With(await HistoryAsync(customer.Id, ct), decided);
     }
 
     /// <summary>The customer's authorisation now (from its stream, so a change just made is there) and its history (the read model).</summary>
@@ -57,9 +57,24 @@ public sealed class AuthorizationDesk(CommandPipeline pipeline, CustomerDirector
         return new(customer.Id, customer.Status, state.HasTemporaryAt(now) ? state.TemporaryUntil : null, rows.ConvertAll(AuthorizationDto.From));
     }
 
-    async Task DecideAsync(AuthorizationCustomer customer, Func<CustomerAuthorization, DateTimeOffset, IReadOnlyList<AuthorizationEvent>> decide, CancellationToken ct) =>
-        await pipeline.HandleAsync<CustomerAuthorizationStream, CustomerAuthorization, AuthorizationEvent>(customer.Id, null,
-            s => decide(s, clock.GetUtcNow()), user.Metadata(), ct);
+    async Task<IReadOnlyList<AuthorizationEvent>> DecideAsync(AuthorizationCustomer customer,
+        Func<CustomerAuthorization, DateTimeOffset, IReadOnlyList<AuthorizationEvent>> decide, CancellationToken ct) =>
+        (await pipeline.HandleAsync<CustomerAuthorizationStream, CustomerAuthorization, AuthorizationEvent>(customer.Id, null,
+            s => decide(s, clock.GetUtcNow()), user.Metadata(), ct)).NewEvents.Cast<AuthorizationEvent>().ToList();
+
+    /// <summary>The answer to a command lists the change just made even before the history's read model has it.</summary>
+    CustomerAuthorizationsDto With(CustomerAuthorizationsDto now, IReadOnlyList<AuthorizationEvent> decided)
+    {
+        var missing = decided.Select(e => e switch
+            {
+                DeviceReauthorized x => new AuthorizationDto(x.CustomerId, AuthorizationKinds.Reauthorized, x.Device, x.Identifier, null, null, x.Reason, user.Id, x.At),
+                TemporaryAuthorizationGranted x => new AuthorizationDto(x.CustomerId, AuthorizationKinds.Temporary, null, null, x.Days, x.Until, x.Reason, user.Id, x.At),
+                _ => throw new InvalidOperationException(e.GetType().Name),
+            })
+            .Where(d => !now.History.Any(h => h.Kind == d.Kind && Math.Abs((h.At - d.At).TotalMilliseconds) < 1)) // stored to the microsecond
+            .Reverse();
+        return now with { History = [.. missing, .. now.History] };
+    }
 
     async Task<AuthorizationCustomer> CustomerAsync(string customerId, CancellationToken ct) =>
         await customers.FindByIdAsync(customerId, ct) is { } c

@@ -13,10 +13,12 @@ interface Props {
   /** In a call's pop: "this is the caller" (then the pop shows that customer). */
   onPick?: (customerId: string) => void;
   initialQuery?: string;
+  /** The pick button's text (default: "This is the caller"). */
+  pickLabel?: string;
 }
 
 /** Customer search (R-SVC-1): fuzzy on name, address, phone, smart card; click-to-call on phones. */
-export function CustomerSearch({ onPick, initialQuery = '' }: Props) {
+export function CustomerSearch({ onPick, initialQuery = '', pickLabel }: Props) {
   const { t } = useTranslation();
   const code = useCodeLabel();
   const [text, setText] = useState(initialQuery);
@@ -77,7 +79,7 @@ export function CustomerSearch({ onPick, initialQuery = '' }: Props) {
                     title: '',
                     render: (_: unknown, c: Customer) => (
                       <Button size="small" type="primary" onClick={() => onPick(c.id)} data-testid={`customer-pick-${c.id}`}>
-                        {t('customerSearch.pick')}
+                        {pickLabel ?? t('customerSearch.pick')}
                       </Button>
                     ),
                   },
