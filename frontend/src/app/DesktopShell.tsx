@@ -41,8 +41,10 @@ export function DesktopShell({ me, centerTitle }: { me: Me; centerTitle: string 
     (key: string) => {
       const leaf = findLeaf(key);
       const callId = callIdOfTab(key);
-      const number = callId ? queryClient.getQueryData<LiveCall>(queryKeys.call(callId))?.ani ?? callId : '';
-      return t('tabs.evicted', { title: leaf ? t(leaf.label) : callId ? t('call.tabTitle', { number }) : key });
+      const call = callId ? queryClient.getQueryData<LiveCall>(queryKeys.call(callId)) : undefined;
+      const number = call?.ani ?? callId ?? '';
+      const callTitle = call?.direction === 'outbound' ? 'call.tabTitleOutbound' : 'call.tabTitle';
+      return t('tabs.evicted', { title: leaf ? t(leaf.label) : callId ? t(callTitle, { number }) : key });
     },
     [t, queryClient],
   );

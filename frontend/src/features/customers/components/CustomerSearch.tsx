@@ -13,7 +13,7 @@ interface Props {
   /** In a call's pop: "this is the caller" (then the pop shows that customer). */
   onPick?: (customerId: string) => void;
   initialQuery?: string;
-  /** The pick button's text (default: "This is the caller"). */
+  /** The pick button's text (default: "This is the customer", for a call's pop). */
   pickLabel?: string;
 }
 
