@@ -50,7 +50,8 @@ export function CustomerSearch({ onPick, initialQuery = '', pickLabel }: Props) 
           rowKey="id"
           dataSource={search.data}
           pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
-          scroll={{ x: 'max-content' }}
+          // No horizontal scroll width of its own: with scroll.x 'max-content' an expanded row made the table 1,000,000 px wide
+          // (issue 16). The table takes its container's width; long cells wrap, and the details below take the same width.
           locale={{ emptyText: t('customerSearch.none') }}
           onRow={(c) => ({ 'data-testid': `customer-row-${c.id}` }) as React.HTMLAttributes<HTMLElement>}
           expandable={{ expandedRowRender: (c) => <CustomerDetails customer={c} /> }}
