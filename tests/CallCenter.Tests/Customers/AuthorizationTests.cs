@@ -93,6 +93,7 @@ public class AuthorizationTests : IAsyncLifetime
         Desk.Ok(await desk.PostAsync("supervisor1", $"/api/customers/{id}/authorizations/reauthorize", new { device = "mac", mac = "00-1a-2b-3c-4d-5e", reason = "New modem" }));
 
         var history = await Eventually.GetAsync(() => HistoryAsync("agent1", id), h => h.GetProperty("history").GetArrayLength() == 2, what: "two changes in the history");
+        Assert.Equal(2, history.GetProperty("changes").GetInt32());
         var rows = history.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(("reauthorized", "mac", "00:1A:2B:3C:4D:5E", "supervisor1"),
             (rows[0].GetProperty("kind").GetString(), rows[0].GetProperty("device").GetString(), rows[0].GetProperty("identifier").GetString(), rows[0].GetProperty("by").GetString()));

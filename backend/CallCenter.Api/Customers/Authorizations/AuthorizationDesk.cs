@@ -54,7 +54,7 @@ public sealed class AuthorizationDesk(CommandPipeline pipeline, CustomerDirector
         var rows = await db.Set<AuthorizationRow>().AsNoTracking().Where(r => r.CustomerId == customer.Id)
             .OrderByDescending(r => r.At).ThenByDescending(r => r.Position).Take(200).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        return new(customer.Id, customer.Status, state.HasTemporaryAt(now) ? state.TemporaryUntil : null, rows.ConvertAll(AuthorizationDto.From));
+        return new(customer.Id, customer.Status, state.HasTemporaryAt(now) ? state.TemporaryUntil : null, state.Changes, rows.ConvertAll(AuthorizationDto.From));
     }
 
     async Task<IReadOnlyList<AuthorizationEvent>> DecideAsync(AuthorizationCustomer customer,

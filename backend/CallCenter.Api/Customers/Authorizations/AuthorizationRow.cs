@@ -55,5 +55,8 @@ public sealed record AuthorizationDto(string CustomerId, string Kind, string? De
     public static AuthorizationDto From(AuthorizationRow r) => new(r.CustomerId, r.Kind, r.Device, r.Identifier, r.Days, r.Until, r.Reason, r.By, r.At);
 }
 
-/// <summary>A customer's authorisation now and its history, newest first.</summary>
-public sealed record CustomerAuthorizationsDto(string CustomerId, string Status, DateTimeOffset? TemporaryUntil, IReadOnlyList<AuthorizationDto> History);
+/// <summary>
+/// A customer's authorisation now and its history, newest first. <c>Changes</c> is how many changes the customer's stream
+/// holds: while the history (a read model) lists fewer, it is catching up and the client asks again.
+/// </summary>
+public sealed record CustomerAuthorizationsDto(string CustomerId, string Status, DateTimeOffset? TemporaryUntil, int Changes, IReadOnlyList<AuthorizationDto> History);

@@ -22,6 +22,8 @@ export interface CustomerAuthorizations {
   status: string;
   /** A running temporary authorisation's end, else null. */
   temporaryUntil: string | null;
+  /** How many changes the customer's stream holds; the history (a read model) may list fewer for a moment. */
+  changes: number;
   history: AuthorizationChange[];
 }
 
@@ -34,6 +36,8 @@ export function useCustomerAuthorizations(customerId: string | null) {
     queryKey: authorizationsKey(customerId ?? ''),
     queryFn: ({ signal }) => apiGet<CustomerAuthorizations>(path(customerId!), signal),
     enabled: !!customerId,
+    // the history is a read model: while it lists fewer changes than the stream holds, ask again
+    refetchInterval: (q) => ((q.state.data?.history?.length ?? 0) < (q.state.data?.changes ?? 0) ? 1_000 : false),
   });
 }
 

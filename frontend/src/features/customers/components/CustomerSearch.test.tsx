@@ -52,7 +52,7 @@ describe('customer details in the tender’s tabs (R-SVC-1)', { timeout: 30_000 
     const fetchMock = vi.fn(async (url: string) => {
       if (url.startsWith('/api/customers?q=')) return jsonResponse(200, [owing]);
       if (url === '/api/customers/C042/authorizations')
-        return jsonResponse(200, { customerId: 'C042', status: owing.status, temporaryUntil: null, history: [
+        return jsonResponse(200, { customerId: 'C042', status: owing.status, temporaryUntil: null, changes: 1, history: [
           { customerId: 'C042', kind: 'reauthorized', device: 'smart-card', identifier: '8001000100020003', days: null, until: null, reason: 'Lost signal', by: 'agent2', at: '2026-12-01T02:00:00Z' },
         ] });
       return jsonResponse(200, []);
