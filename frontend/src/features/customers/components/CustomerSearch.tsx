@@ -56,7 +56,7 @@ export function CustomerSearch({ onPick, initialQuery = '', pickLabel }: Props) 
           onRow={(c) => ({ 'data-testid': `customer-row-${c.id}` }) as React.HTMLAttributes<HTMLElement>}
           expandable={{ expandedRowRender: (c) => <CustomerDetails customer={c} /> }}
           columns={[
-            { key: 'name', title: t('customer.name'), dataIndex: 'name' },
+            { key: 'name', title: t('customer.name'), render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{c.name}</span> },
             {
               key: 'phones',
               title: t('customer.phones'),
