@@ -2,6 +2,7 @@ import { Alert, Card, DatePicker, Select, Space, Spin, Table, Tag, Typography } 
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { centerDay, useCenterZone } from '../../../shared/settings/useCenterZone';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import { useAlarmHistory, type AlarmChange } from '../api/alarmHistory';
 import { AREA_CODES, useAreaName } from '../../../shared/ui/areaName';
@@ -18,7 +19,10 @@ export function AlarmHistory() {
   const { t, i18n } = useTranslation();
   const areaName = useAreaName();
   const windowText = useWindowText();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(6, 'day'), dayjs()]);
+  // The center's days, not the browser's: at 04:00 in Shanghai a browser on UTC is still on yesterday (issue 16).
+  const { timeZone } = useCenterZone();
+  const today = dayjs(centerDay(timeZone));
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today.subtract(6, 'day'), today]);
   const [area, setArea] = useState('');
   const from = range[0].format(DAY);
   const to = range[1].format(DAY);
@@ -34,7 +38,7 @@ export function AlarmHistory() {
         <DatePicker.RangePicker
           value={range}
           allowClear={false}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={(d) => d.isAfter(today, 'day')}
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
           data-testid="alarm-history-range"
           aria-label={t('alarms.range')}
