@@ -13,7 +13,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Me, Role } from '../shared/api/types';
 
-/** What a tab shows; 'comingSoon' items are honest placeholders for later releases. */
+/** What a tab shows. */
 export type TabView =
   | 'myState'
   | 'currentCall'
@@ -45,7 +45,7 @@ export type TabView =
   | 'adminChanges'
   | 'changePassword'
   | 'myLoginLog'
-  | 'comingSoon';
+  | 'authorization';
 
 export interface MenuLeaf {
   key: string;
@@ -85,7 +85,7 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'customer-search', label: 'menu.customerSearch', view: 'customerSearch' },
       { key: 'work-orders', label: 'menu.workOrders', view: 'workOrders', roles: ['agent', 'supervisor', 'admin'] },
-      { key: 'authorization', label: 'menu.authorization', view: 'comingSoon' },
+      { key: 'authorization', label: 'menu.authorization', view: 'authorization', roles: ['agent', 'supervisor', 'admin'] },
     ],
   },
   {
