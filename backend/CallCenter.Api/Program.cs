@@ -67,6 +67,7 @@ CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
 CallCenter.Recordings.RecordingsSetup.MapRecordings(app);
 CallCenter.Supervisor.Wallboard.WallboardEndpoints.MapWallboard(app);
 CallCenter.Agents.Breaks.BreakEndpoints.MapBreaks(app);
+CallCenter.Supervisor.Supervising.SupervisionEndpoints.MapCallSupervision(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);
 app.MapSpaFallback(options.SpaDir);
 

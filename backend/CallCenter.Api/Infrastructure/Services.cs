@@ -78,6 +78,7 @@ public static class Services
         s.AddSingleton<DesktopPush>();
         CallCenter.Supervisor.Wallboard.WallboardEndpoints.AddWallboard(s); // R-SUP-7
         CallCenter.Agents.Breaks.BreakEndpoints.AddBreaks(s); // R-STATE-3
+        CallCenter.Supervisor.Supervising.SupervisionEndpoints.AddCallSupervision(s); // R-SUP-1…4
         s.AddSingleton<IProjection, CallCenter.Supervisor.Notifications.SupervisorNotifications>(); // R-SUP-6
 
         // HTTP: auth, problem details, OpenAPI.
