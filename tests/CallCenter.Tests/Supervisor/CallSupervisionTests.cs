@@ -6,7 +6,6 @@ using CallCenter.Infrastructure;
 using CallCenter.Infrastructure.EventSourcing;
 using CallCenter.Tests.Infrastructure;
 using CallCenter.Tests.Telephony;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,22 +19,7 @@ public class CallSupervisionTests : IAsyncLifetime
     public async Task InitializeAsync() { app = await AppHost.StartAsync(); desk = new Desk(app); }
     public Task DisposeAsync() { app.Dispose(); return Task.CompletedTask; }
 
-    async Task<(HubConnection Hub, Channel<JsonElement> Got)> CallPushesAsync(string user)
-    {
-        var login = await app.Anonymous().PostAsJsonAsync("/api/auth/login", new { username = user, password = AppHost.Password });
-        var cookie = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-        var got = Channel.CreateUnbounded<JsonElement>();
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/desktop"), o =>
-            {
-                o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                o.Headers.Add("Cookie", cookie);
-            }).Build();
-        hub.On<JsonElement>("callChanged", n => got.Writer.TryWrite(n));
-        await hub.StartAsync();
-        return (hub, got);
-    }
+    Task<(HubConnection Hub, Channel<JsonElement> Got)> CallPushesAsync(string user) => HubClient.ConnectAsync(app, user, "callChanged");
 
     async Task<string> TalkingAsync(string agent, string ani)
     {
@@ -72,14 +56,8 @@ public class CallSupervisionTests : IAsyncLifetime
 
         Assert.Equal("whisper", (await StepAsync("supervisor1", call, "whisper")).GetProperty("mode").GetString());
         // The first push to the agent naming a supervisor is the whisper: the monitor was never pushed to them.
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-            while (true)
-            {
-                var p = await pushes.Reader.ReadAsync(timeout.Token);
-                if (p.GetProperty("callId").GetString() != call || SupervisorMode(p) is not { } mode) continue;
-                Assert.Equal("whisper", mode);
-                break;
-            }
+        var first = await HubClient.NextAsync(pushes, p => p.GetProperty("callId").GetString() == call && SupervisorMode(p) is not null, TimeSpan.FromSeconds(60));
+        Assert.Equal("whisper", SupervisorMode(first));
 
         Assert.Equal("barge", (await StepAsync("supervisor1", call, "barge")).GetProperty("mode").GetString());
         await Eventually.GetAsync(() => desk.CallsOfAsync("agent1"), cs => cs.Any(c => SupervisorMode(c) == "barge"), TimeSpan.FromSeconds(60), "agent1 sees the barge-in");
