@@ -21,6 +21,7 @@ export type TabView =
   | 'realtimeMonitor'
   | 'wallboard'
   | 'breakRequests'
+  | 'announcementAdmin'
   | 'myAccount'
   | 'centerTitle'
   | 'reports'
@@ -115,6 +116,7 @@ export const menuGroups: MenuGroup[] = [
       { key: 'realtime-monitor', label: 'menu.realtimeMonitor', view: 'realtimeMonitor' },
       { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'wallboard' },
       { key: 'break-requests', label: 'menu.breakRequests', view: 'breakRequests' },
+      { key: 'announcement-admin', label: 'menu.announcementAdmin', view: 'announcementAdmin' },
       { key: 'technicians', label: 'menu.technicians', view: 'technicians' },
     ],
   },

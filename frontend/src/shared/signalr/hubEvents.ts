@@ -23,6 +23,8 @@ export const SCREEN_POP = 'screenPop';
 export const WORK_ORDERS_CHANGED = 'workOrdersChanged';
 /** An area's outage alarm level changed (R-ALARM-2): the banner follows from the push itself. */
 export const ALARM_CHANGED = 'alarmChanged';
+/** An announcement addressed to me was published, edited or deleted (R-ANN-1): the lists refetch. */
+export const ANNOUNCEMENT_CHANGED = 'announcementChanged';
 /** My session was ended on the server (logout elsewhere, password or role change, disabled): re-check who I am. */
 export const SESSION_ENDED = 'sessionEnded';
 
@@ -42,7 +44,10 @@ export function registerCacheSync(connection: HubEventSource, queryClient: Query
   connection.on(SESSION_ENDED, onSessionEnded);
   const onBreakRequestChanged = () => void queryClient.invalidateQueries({ queryKey: breakRequestsKey });
   connection.on(BREAK_REQUEST_CHANGED, onBreakRequestChanged);
+  const onAnnouncementChanged = () => void queryClient.invalidateQueries({ queryKey: queryKeys.announcements });
+  connection.on(ANNOUNCEMENT_CHANGED, onAnnouncementChanged);
   return () => {
+    connection.off(ANNOUNCEMENT_CHANGED, onAnnouncementChanged);
     connection.off(BREAK_REQUEST_CHANGED, onBreakRequestChanged);
     connection.off(SESSION_ENDED, onSessionEnded);
     connection.off(AGENT_STATE_CHANGED, onAgentStateChanged);
