@@ -22,6 +22,7 @@ export type TabView =
   | 'wallboard'
   | 'breakRequests'
   | 'announcementAdmin'
+  | 'teamThresholds'
   | 'myAccount'
   | 'centerTitle'
   | 'reports'
@@ -117,6 +118,7 @@ export const menuGroups: MenuGroup[] = [
       { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'wallboard' },
       { key: 'break-requests', label: 'menu.breakRequests', view: 'breakRequests' },
       { key: 'announcement-admin', label: 'menu.announcementAdmin', view: 'announcementAdmin' },
+      { key: 'team-thresholds', label: 'menu.teamThresholds', view: 'teamThresholds' },
       { key: 'technicians', label: 'menu.technicians', view: 'technicians' },
     ],
   },

@@ -153,7 +153,7 @@ function Readers({ announcement }: { announcement: Announcement }) {
       }
     >
       <Button size="small" type="link" data-testid={`ann-reads-${announcement.id}`}>
-        {announcement.readCount ?? 0}
+        {reads.data?.readers.length ?? announcement.readCount ?? 0}
       </Button>
     </Popover>
   );
