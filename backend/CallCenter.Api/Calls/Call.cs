@@ -113,6 +113,35 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         _ => s with { Exists = true },
     };
 
+    /// <summary>
+    /// The order of a call's events stamped with the same time, whatever order they were stored in (a PBX reports whole seconds):
+    /// the call arrives, queues, is offered (or rejected), answered or dialled, joined, held and retrieved, then left, abandoned,
+    /// ended, and only then recorded, tagged and surveyed. Equal ranks keep their stored order.
+    /// </summary>
+    public static int TieRank(CallEvent e) => e switch
+    {
+        CallArrived => 0,
+        CallQueued => 1,
+        CallOffered => 2,
+        CallRejected => 3,
+        CallAnswered or CallDialed => 4,
+        CallConferenced => 5,
+        CallHeld => 6,
+        CallRetrieved => 7,
+        CallMuted or CallUnmuted => 8,
+        CallTransferred => 9,
+        CallPartyLeft => 10,
+        CallAbandoned or VoiceMessageLeft => 11,
+        CallEnded => 12,
+        RecordingReady => 13,
+        CallTagged => 14,
+        _ => 15,
+    };
+
+    /// <summary>Event-time order within a call: by time, then <see cref="TieRank"/>, then as given (the sort is stable).</summary>
+    public static IEnumerable<T> InEventTime<T>(IEnumerable<T> events, Func<T, CallEvent> of) =>
+        events.OrderBy(x => of(x).At).ThenBy(x => TieRank(of(x)));
+
     static string[] With(string[] agents, string agent) => agents.Contains(agent) ? agents : [.. agents, agent];
 
     /// <summary>The PBX event types, as CTI names them (the wire name adds ".v1").</summary>

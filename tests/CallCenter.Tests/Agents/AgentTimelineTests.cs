@@ -4,6 +4,7 @@ using System.Text.Json;
 using CallCenter.Calls;
 using CallCenter.Infrastructure.Projections;
 using CallCenter.Tests.Infrastructure;
+using CallCenter.Tests.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -59,10 +60,22 @@ public class AgentTimelineTests(ITestOutputHelper output)
 
         Assert.Equal(inOrder.Agents, shuffled.Agents);
         Assert.Equal(inOrder.Agents, single.Agents);
-        // The call side: nothing is left live in any run (checked in RunAsync). Call reports and interval KPIs are not yet
-        // independent of the arrival order (decision 0012, "Consequences"): their rows are only printed here.
-        output.WriteLine($"call-side rows equal: shuffled {inOrder.Calls.SequenceEqual(shuffled.Calls)}, one per request {inOrder.Calls.SequenceEqual(single.Calls)}");
+        // The call side (issue 12 point 6): interval KPIs, per-call KPI facts, call reports and one-time-fix outcomes are the
+        // same rows whatever the arrival order; nothing is left live in any run (checked in RunAsync).
+        foreach (var (name, run) in new[] { ("batches shuffled", shuffled), ("one per request", single) })
+            foreach (var table in CallSideTables)
+            {
+                var expectedRows = inOrder.Calls.Where(r => r.StartsWith(table + " ")).ToList();
+                var actualRows = run.Calls.Where(r => r.StartsWith(table + " ")).ToList();
+                foreach (var d in expectedRows.Except(actualRows).Take(3)) output.WriteLine($"{name}: missing {d}");
+                foreach (var d in actualRows.Except(expectedRows).Take(3)) output.WriteLine($"{name}: extra   {d}");
+                Assert.True(expectedRows.SequenceEqual(actualRows), $"{name}: {table} differs from the in-order run ({actualRows.Count} vs {expectedRows.Count} rows)");
+            }
+        Assert.Contains(inOrder.Calls, r => r.StartsWith("kpi_intervals "));
     }
+
+    static readonly string[] CallSideTables = ["kpi_intervals", "kpi_calls", "call_report_facts", "one_time_fix_outcomes"];
+    static readonly string[] CallSideProjections = ["interval-kpis", "call-reports"];
 
     sealed record Outcome(List<string> Agents, List<string> Calls);
 
@@ -90,8 +103,10 @@ public class AgentTimelineTests(ITestOutputHelper output)
             .SelectMany(k => k.Value.Select(v => $"{k.Key.Agent} {k.Key.Day:yyyy-MM-dd} {v.Key} {v.Value}")).Order(StringComparer.Ordinal));
         await Eventually.GetAsync(() => StateReportAsync(app), r => r == expectedRows, TimeSpan.FromSeconds(60), $"{how}: kpi_agent_states = recount");
         await Eventually.GetAsync(() => ReadModelRows.RowsAsync(app.Database, "live_calls"), r => r.Count == 0, TimeSpan.FromSeconds(60), $"{how}: no call left live");
-        var calls = await ReadModelRows.RowsAsync(app.Database, "kpi_intervals", "call_report_facts");
-        output.WriteLine($"{how}: {calls.Count} kpi_intervals and call_report_facts rows");
+        await StoreHorizon.WaitPastLastEventAsync(app.Database);
+        foreach (var projection in CallSideProjections) await ProjectionRebuildKit.CaughtUpAsync(app, projection, TimeSpan.FromSeconds(120));
+        var calls = await ReadModelRows.RowsAsync(app.Database, CallSideTables);
+        output.WriteLine($"{how}: {calls.Count} call-side rows");
         return new Outcome(rows, calls);
     }
 

@@ -63,8 +63,8 @@ public sealed class LiveCallsProjection(TimeProvider clock) : IProjection
             if (stored?.Ended == true) continue; // a closed call's later events change nothing
             var events = (stored is null ? [] : JsonSerializer.Deserialize<List<Buffered>>(stored.Events, Json.Options)!)
                 .Concat(group.Select(x => new Buffered(x.Recorded.Type, JsonSerializer.Deserialize<JsonElement>(x.Recorded.Data.Span)))).ToList();
-            var folded = events.Select(b => CallStream.Decode(b.T, System.Text.Encoding.UTF8.GetBytes(b.D.GetRawText()))!)
-                .Select((e, i) => (e, i)).OrderBy(x => x.e.At).ThenBy(x => x.i).Select(x => x.e).ToList();
+            var folded = CallStream.InEventTime(events.Select(b => CallStream.Decode(b.T, System.Text.Encoding.UTF8.GetBytes(b.D.GetRawText()))!), e => e)
+                .ToList();
             var before = current.GetValueOrDefault(id);
             var after = folded.Aggregate((LiveCall?)null, LiveCall.Evolve);
             var latest = folded.Max(e => e.At);
