@@ -129,7 +129,7 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         CallHeld => 6,
         CallRetrieved => 7,
         CallMuted or CallUnmuted => 8,
-        CallTransferred => 9,
+        CallTransferred or CallSupervised => 9, // a supervisor's step comes before the leaves and the end it causes
         CallPartyLeft => 10,
         CallAbandoned or VoiceMessageLeft => 11,
         CallEnded => 12,
