@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { clearAgent, sessions } from './desk-helpers';
-import { login, openRealtimeMonitor, screenshot, statusState, waitLive } from './support';
+import { login, openMenu, openRealtimeMonitor, screenshot, statusState, waitLive } from './support';
 
 // Issue 14, first "Done when": supervisor1 silently monitors agent1's live call (agent1's screen shows nothing), whispers, barges in
 // (three parties), intercepts (agent1 drops, the supervisor keeps the customer) and force-releases; the audit replay of agent1's day
@@ -81,5 +81,37 @@ test('supervision: monitor, whisper, barge-in, intercept and force release, seen
     await agent.context.close();
     await sup.context.close();
     await clearAgent(s.agent1, 'agent1', s.supervisor1);
+  }
+});
+
+test('thresholds and pause: the team sets not ready > 0.1 min, a forced pause of agent2 toasts the breach on the supervisor desk', async ({ browser, playwright, baseURL }) => {
+  const s = await sessions(playwright, baseURL, ['supervisor1', 'agent2']);
+  await clearAgent(s.agent2, 'agent2', s.supervisor1);
+  const sup = await pageOf(browser, 'supervisor1');
+  try {
+    const page = sup.page;
+    await openMenu(page, 'monitor', 'team-thresholds');
+    await expect(page.getByTestId('thresholds-team')).toContainText('一组');
+    await page.getByTestId('thresholds-notReadySeconds').fill('0.1');
+    await page.getByTestId('thresholds-save').click();
+    await expect(page.locator('.ant-message-notice').last()).toBeVisible();
+    await screenshot(page, 'team-thresholds-1024');
+    expect(await s.supervisor1.get<{ notReadySeconds: number }>('/api/teams/team-1/thresholds')).toMatchObject({ notReadySeconds: 6 });
+
+    await s.agent2.post('/api/agents/agent2/sign-in');
+    await s.agent2.post('/api/agents/agent2/ready');
+    await openRealtimeMonitor(page);
+    await expect(page.getByTestId('agent-state-agent2')).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
+    await page.getByTestId('force-pause-agent2').click();
+    await expect.poll(async () => (await s.agent2.get<{ reasonCode: string; changedBy: string }>('/api/agents/agent2'))).toMatchObject({ reasonCode: 'pause', changedBy: 'supervisor1' });
+    await expect(page.getByTestId('toast-threshold-agent2')).toBeVisible({ timeout: 20_000 });
+    await screenshot(page, 'threshold-toast-1024');
+  } finally {
+    await s.supervisor1.request.put('/api/teams/team-1/thresholds', {
+      data: {},
+      headers: { 'X-XSRF-TOKEN': decodeURIComponent((await s.supervisor1.request.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')!.value) },
+    });
+    await sup.context.close();
+    await clearAgent(s.agent2, 'agent2', s.supervisor1);
   }
 });

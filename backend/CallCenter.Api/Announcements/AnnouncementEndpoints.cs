@@ -41,7 +41,8 @@ public static class AnnouncementEndpoints
                 await desk.MarkReadAsync(id, ct);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Record that you have read an announcement addressed to you (once; repeating changes nothing).");
+            .RequireAuthorization(Policies.Desk)
+            .WithSummary("Record that you have read an announcement addressed to you (once; repeating changes nothing). Desk users (agents, supervisors, admins); read-only roles only read.");
         g.MapGet("/{id:long}/reads", async (long id, AnnouncementDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ReadsAsync(id, ct)))
             .RequireAuthorization(Policies.Supervise)
             .WithSummary("Who has read an announcement, when, and how many it is addressed to (its author or an admin).");

@@ -2,6 +2,7 @@ import { NotificationOutlined, WarningFilled } from '@ant-design/icons';
 import { Button, Drawer, Empty, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasAnyRole, useMe } from '../../../shared/auth/useMe';
 import { useAnnouncements, useMarkRead } from '../api/useAnnouncements';
 import styles from './AnnouncementStrip.module.css';
 
@@ -13,12 +14,13 @@ export function AnnouncementStrip() {
   const { data = [], isError } = useAnnouncements();
   const [open, setOpen] = useState(false);
   const markRead = useMarkRead();
+  const recordsReads = hasAnyRole(useMe().data, 'agent', 'supervisor', 'admin'); // read-only roles only read
   const unread = data.filter((a) => a.read === false).map((a) => a.id);
   const unreadKey = unread.join(',');
   useEffect(() => {
-    if (open && unreadKey && !markRead.isPending) markRead.mutate(unreadKey.split(','));
+    if (open && recordsReads && unreadKey && !markRead.isPending) markRead.mutate(unreadKey.split(','));
     // once per opening and per new set of unread ones
-  }, [open, unreadKey]);
+  }, [open, unreadKey, recordsReads]);
   const date = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
 
