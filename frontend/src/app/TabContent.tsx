@@ -29,6 +29,8 @@ import { RecordingSearch } from '../features/recordings/components/RecordingSear
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
 import { Wallboard } from '../features/supervisor/components/Wallboard';
 import { BreakRequestsPanel } from '../features/supervisor/components/BreakRequestsPanel';
+import { TeamThresholdsPanel } from '../features/supervisor/components/TeamThresholdsPanel';
+import { AnnouncementManager } from '../features/announcements/components/AnnouncementManager';
 import { DispatchForm } from '../features/work-orders/components/DispatchForm';
 import { TechnicianBoard } from '../features/work-orders/components/TechnicianBoard';
 import { WorkOrderList } from '../features/work-orders/components/WorkOrderList';
@@ -61,6 +63,10 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <Wallboard />;
     case 'breakRequests':
       return <BreakRequestsPanel />;
+    case 'announcementAdmin':
+      return <AnnouncementManager />;
+    case 'teamThresholds':
+      return <TeamThresholdsPanel />;
     case 'myAccount':
       return <MyAccount />;
     case 'reports':

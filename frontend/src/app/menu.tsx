@@ -21,6 +21,8 @@ export type TabView =
   | 'realtimeMonitor'
   | 'wallboard'
   | 'breakRequests'
+  | 'announcementAdmin'
+  | 'teamThresholds'
   | 'myAccount'
   | 'centerTitle'
   | 'reports'
@@ -115,6 +117,8 @@ export const menuGroups: MenuGroup[] = [
       { key: 'realtime-monitor', label: 'menu.realtimeMonitor', view: 'realtimeMonitor' },
       { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'wallboard' },
       { key: 'break-requests', label: 'menu.breakRequests', view: 'breakRequests' },
+      { key: 'announcement-admin', label: 'menu.announcementAdmin', view: 'announcementAdmin' },
+      { key: 'team-thresholds', label: 'menu.teamThresholds', view: 'teamThresholds' },
       { key: 'technicians', label: 'menu.technicians', view: 'technicians' },
     ],
   },
