@@ -25,6 +25,9 @@ import { MyWorkload } from '../features/myinfo/components/MyWorkload';
 import { ProjectionsPanel } from '../features/projections/components/ProjectionsPanel';
 import { CallLog } from '../features/recordings/components/CallLog';
 import { RecordingSearch } from '../features/recordings/components/RecordingSearch';
+import { MyQaScores } from '../features/quality/components/MyQaScores';
+import { QaForms } from '../features/quality/components/QaForms';
+import { QaReviews } from '../features/quality/components/QaReviews';
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
 import { Wallboard } from '../features/supervisor/components/Wallboard';
 import { BreakRequestsPanel } from '../features/supervisor/components/BreakRequestsPanel';
@@ -99,6 +102,12 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <RecordingSearch />;
     case 'callLog':
       return <CallLog />;
+    case 'qaReviews':
+      return <QaReviews />;
+    case 'qaForms':
+      return <QaForms />;
+    case 'myQaScores':
+      return <MyQaScores />;
     case 'users':
       return <UsersPage />;
     case 'teams':

@@ -51,7 +51,7 @@ export function RecordingSearch() {
   const purposes = usePurposes();
   // searching again with the same criteria asks the server again (a call that just ended may have been recorded since)
   const search = (q: string) => (q === query ? void results.refetch({ cancelRefetch: false }) : setQuery(q));
-  const mayHear = hasAnyRole(me, 'agent', 'supervisor', 'admin') || !!me?.roles.includes('qa' as never);
+  const mayHear = hasAnyRole(me, 'agent', 'supervisor', 'admin', 'qa');
   const mayAudit = hasAnyRole(me, 'auditor', 'supervisor', 'admin');
 
   return (
