@@ -52,6 +52,7 @@ export const useQaReviews = (status: string | null) =>
   useQuery({
     queryKey: [...KEY, 'reviews', status],
     queryFn: ({ signal }) => apiGet<QaReview[]>(`/api/qa/reviews${status ? `?status=${status}` : ''}`, signal),
+    refetchInterval: 15_000, // a work queue: other inspectors sample and score too
   });
 
 export const useMyQaReviews = () =>
