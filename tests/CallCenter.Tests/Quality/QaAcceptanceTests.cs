@@ -143,6 +143,14 @@ public sealed class QaAcceptanceTests : IAsyncLifetime
                 r => r.SequenceEqual(expected), RecordingKit.Patience, "the QA report by " + groupBy + ": " + string.Join("; ", expected));
             Assert.Equal(expected, rows);
         }
+        // a rebuild from 0 equals the live model
+        var liveReviews = await admin.GetStringAsync("/api/qa/reviews");
+        var liveForms = await admin.GetStringAsync("/api/qa/forms");
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/projections/qa/rebuild", null)).StatusCode);
+        await CallCenter.Tests.Projections.ProjectionRebuildKit.LiveAtVersionAsync(admin, "qa", 2, RecordingKit.Patience);
+        Assert.Equal(liveReviews, await admin.GetStringAsync("/api/qa/reviews"));
+        Assert.Equal(liveForms, await admin.GetStringAsync("/api/qa/forms"));
+
         Assert.Equal(["agent1|1|80|0|1", "agent2|1|0|1|0"], recount.OrderBy(r => r.Agent)
             .Select(r => $"{r.Agent}|1|{r.Score}|{(r.Failed ? 1 : 0)}|{(r.Disputed ? 1 : 0)}"));
     }
