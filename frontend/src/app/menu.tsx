@@ -40,6 +40,8 @@ export type TabView =
   | 'recordingSearch'
   | 'callLog'
   | 'qaReviews'
+  | 'voiceMessages'
+  | 'recordingPolicy'
   | 'qaForms'
   | 'myQaScores'
   | 'users'
@@ -79,6 +81,7 @@ export const menuGroups: MenuGroup[] = [
       { key: 'my-state', label: 'menu.myState', view: 'myState' },
       { key: 'current-call', label: 'menu.currentCall', view: 'currentCall' },
       { key: 'call-history', label: 'menu.callHistory', view: 'callLog', roles: ['agent', 'supervisor', 'admin'] },
+      { key: 'voice-messages', label: 'menu.voiceMessages', view: 'voiceMessages', roles: ['agent', 'supervisor', 'admin'] },
     ],
   },
   {
@@ -112,6 +115,7 @@ export const menuGroups: MenuGroup[] = [
       { key: 'recording-search', label: 'menu.recordingSearch', view: 'recordingSearch', roles: ['agent', 'supervisor', 'admin', 'auditor', 'qa'] },
       { key: 'qa-reviews', label: 'menu.qaReviews', view: 'qaReviews', roles: ['qa', 'admin', 'supervisor'] },
       { key: 'qa-forms', label: 'menu.qaForms', view: 'qaForms', roles: ['admin'] },
+      { key: 'recording-policy', label: 'menu.recordingPolicy', view: 'recordingPolicy', roles: ['admin'] },
     ],
   },
   {
