@@ -65,6 +65,7 @@ CallCenter.Reports.Intervals.IntervalKpisSetup.MapIntervalKpis(app);
 CallCenter.Infrastructure.Projections.Rebuilds.ProjectionEndpoints.MapProjections(app);
 CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
 CallCenter.Recordings.RecordingsSetup.MapRecordings(app);
+CallCenter.Quality.QualitySetup.MapQuality(app);
 CallCenter.Supervisor.Wallboard.WallboardEndpoints.MapWallboard(app);
 CallCenter.Agents.Breaks.BreakEndpoints.MapBreaks(app);
 CallCenter.Customers.Authorizations.AuthorizationEndpoints.MapAuthorizations(app);

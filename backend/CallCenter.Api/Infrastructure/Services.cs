@@ -72,6 +72,7 @@ public static class Services
         CallCenter.Audit.AuditSetup.AddAudit(s); // R-USE-3: day index projection and the replay
         CallCenter.Reports.Intervals.IntervalKpisSetup.AddIntervalKpis(s); // R-RPT-3/4/5, R-ME-2
         CallCenter.Recordings.RecordingsSetup.AddRecordings(s, builder.Configuration); // R-REC-1, the call log
+        CallCenter.Quality.QualitySetup.AddQuality(s); // quality inspection (issue 15)
         s.AddHostedService<ProjectionRunner>();
         s.AddProjectionRebuilds(); // R-USE-2, decision 0006
         s.AddSignalR();
