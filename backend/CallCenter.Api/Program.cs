@@ -65,9 +65,12 @@ CallCenter.Reports.Intervals.IntervalKpisSetup.MapIntervalKpis(app);
 CallCenter.Infrastructure.Projections.Rebuilds.ProjectionEndpoints.MapProjections(app);
 CallCenter.Telephony.Routing.RoutingSetup.MapAcd(app);
 CallCenter.Recordings.RecordingsSetup.MapRecordings(app);
+CallCenter.Quality.QualitySetup.MapQuality(app);
 CallCenter.Supervisor.Wallboard.WallboardEndpoints.MapWallboard(app);
 CallCenter.Agents.Breaks.BreakEndpoints.MapBreaks(app);
 CallCenter.Customers.Authorizations.AuthorizationEndpoints.MapAuthorizations(app);
+CallCenter.Supervisor.Supervising.SupervisionEndpoints.MapCallSupervision(app);
+CallCenter.Supervisor.Thresholds.ThresholdEndpoints.MapTeamThresholds(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);
 app.MapSpaFallback(options.SpaDir);
 

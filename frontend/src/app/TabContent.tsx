@@ -25,10 +25,17 @@ import { UsersPage } from '../features/users/components/UsersPage';
 import { MyWorkload } from '../features/myinfo/components/MyWorkload';
 import { ProjectionsPanel } from '../features/projections/components/ProjectionsPanel';
 import { CallLog } from '../features/recordings/components/CallLog';
+import { RecordingPolicyPage } from '../features/recordings/components/RecordingPolicyPage';
 import { RecordingSearch } from '../features/recordings/components/RecordingSearch';
+import { MyQaScores } from '../features/quality/components/MyQaScores';
+import { QaForms } from '../features/quality/components/QaForms';
+import { QaReviews } from '../features/quality/components/QaReviews';
+import { VoiceMessages } from '../features/voice-messages/components/VoiceMessages';
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
 import { Wallboard } from '../features/supervisor/components/Wallboard';
 import { BreakRequestsPanel } from '../features/supervisor/components/BreakRequestsPanel';
+import { TeamThresholdsPanel } from '../features/supervisor/components/TeamThresholdsPanel';
+import { AnnouncementManager } from '../features/announcements/components/AnnouncementManager';
 import { DispatchForm } from '../features/work-orders/components/DispatchForm';
 import { TechnicianBoard } from '../features/work-orders/components/TechnicianBoard';
 import { WorkOrderList } from '../features/work-orders/components/WorkOrderList';
@@ -61,6 +68,10 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <Wallboard />;
     case 'breakRequests':
       return <BreakRequestsPanel />;
+    case 'announcementAdmin':
+      return <AnnouncementManager />;
+    case 'teamThresholds':
+      return <TeamThresholdsPanel />;
     case 'myAccount':
       return <MyAccount />;
     case 'reports':
@@ -101,6 +112,16 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <RecordingSearch />;
     case 'callLog':
       return <CallLog />;
+    case 'recordingPolicy':
+      return <RecordingPolicyPage />;
+    case 'voiceMessages':
+      return <VoiceMessages />;
+    case 'qaReviews':
+      return <QaReviews />;
+    case 'qaForms':
+      return <QaForms />;
+    case 'myQaScores':
+      return <MyQaScores />;
     case 'users':
       return <UsersPage />;
     case 'teams':

@@ -21,6 +21,8 @@ export type TabView =
   | 'realtimeMonitor'
   | 'wallboard'
   | 'breakRequests'
+  | 'announcementAdmin'
+  | 'teamThresholds'
   | 'myAccount'
   | 'centerTitle'
   | 'reports'
@@ -39,6 +41,11 @@ export type TabView =
   | 'blacklistAdmin'
   | 'recordingSearch'
   | 'callLog'
+  | 'qaReviews'
+  | 'voiceMessages'
+  | 'recordingPolicy'
+  | 'qaForms'
+  | 'myQaScores'
   | 'users'
   | 'teams'
   | 'loginLogAdmin'
@@ -76,6 +83,7 @@ export const menuGroups: MenuGroup[] = [
       { key: 'my-state', label: 'menu.myState', view: 'myState' },
       { key: 'current-call', label: 'menu.currentCall', view: 'currentCall' },
       { key: 'call-history', label: 'menu.callHistory', view: 'callLog', roles: ['agent', 'supervisor', 'admin'] },
+      { key: 'voice-messages', label: 'menu.voiceMessages', view: 'voiceMessages', roles: ['agent', 'supervisor', 'admin'] },
     ],
   },
   {
@@ -97,6 +105,7 @@ export const menuGroups: MenuGroup[] = [
       { key: 'report-center', label: 'menu.reportCenter', view: 'reports' },
       { key: 'report-kpi', label: 'menu.kpiReport', view: 'reports', report: 'service-level' },
       { key: 'report-one-time-fix', label: 'menu.oneTimeFixReport', view: 'reports', report: 'one-time-fix-rate' },
+      { key: 'report-qa', label: 'menu.qaReport', view: 'reports', report: 'qa-scores' },
       { key: 'alarm-history', label: 'menu.alarmHistory', view: 'alarmHistory', roles: ['supervisor', 'admin', 'analyst'] },
     ],
   },
@@ -104,7 +113,12 @@ export const menuGroups: MenuGroup[] = [
     key: 'recordings',
     label: 'menu.recordings',
     icon: <AudioOutlined />,
-    children: [{ key: 'recording-search', label: 'menu.recordingSearch', view: 'recordingSearch', roles: ['agent', 'supervisor', 'admin', 'auditor'] }],
+    children: [
+      { key: 'recording-search', label: 'menu.recordingSearch', view: 'recordingSearch', roles: ['agent', 'supervisor', 'admin', 'auditor', 'qa'] },
+      { key: 'qa-reviews', label: 'menu.qaReviews', view: 'qaReviews', roles: ['qa', 'admin', 'supervisor'] },
+      { key: 'qa-forms', label: 'menu.qaForms', view: 'qaForms', roles: ['admin'] },
+      { key: 'recording-policy', label: 'menu.recordingPolicy', view: 'recordingPolicy', roles: ['admin'] },
+    ],
   },
   {
     key: 'monitor',
@@ -115,6 +129,8 @@ export const menuGroups: MenuGroup[] = [
       { key: 'realtime-monitor', label: 'menu.realtimeMonitor', view: 'realtimeMonitor' },
       { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'wallboard' },
       { key: 'break-requests', label: 'menu.breakRequests', view: 'breakRequests' },
+      { key: 'announcement-admin', label: 'menu.announcementAdmin', view: 'announcementAdmin' },
+      { key: 'team-thresholds', label: 'menu.teamThresholds', view: 'teamThresholds' },
       { key: 'technicians', label: 'menu.technicians', view: 'technicians' },
     ],
   },
@@ -132,6 +148,7 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'my-account', label: 'menu.myAccount', view: 'myAccount' },
       { key: 'my-workload', label: 'menu.workloadReport', view: 'myWorkload' },
+      { key: 'my-qa-scores', label: 'menu.myQaScores', view: 'myQaScores', roles: ['agent'] },
       { key: 'change-password', label: 'menu.changePassword', view: 'changePassword' },
       { key: 'login-log', label: 'menu.loginLog', view: 'myLoginLog' },
     ],

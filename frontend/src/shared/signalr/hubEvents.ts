@@ -25,6 +25,8 @@ export const WORK_ORDERS_CHANGED = 'workOrdersChanged';
 export const ALARM_CHANGED = 'alarmChanged';
 /** The center's public settings changed (title, logo, time zone): every open desktop shows them at once. */
 export const SETTINGS_CHANGED = 'settingsChanged';
+/** An announcement addressed to me was published, edited or deleted (R-ANN-1): the lists refetch. */
+export const ANNOUNCEMENT_CHANGED = 'announcementChanged';
 /** My session was ended on the server (logout elsewhere, password or role change, disabled): re-check who I am. */
 export const SESSION_ENDED = 'sessionEnded';
 
@@ -52,7 +54,10 @@ export function registerCacheSync(connection: HubEventSource, queryClient: Query
   connection.on(SESSION_ENDED, onSessionEnded);
   const onBreakRequestChanged = () => void queryClient.invalidateQueries({ queryKey: breakRequestsKey });
   connection.on(BREAK_REQUEST_CHANGED, onBreakRequestChanged);
+  const onAnnouncementChanged = () => void queryClient.invalidateQueries({ queryKey: queryKeys.announcements });
+  connection.on(ANNOUNCEMENT_CHANGED, onAnnouncementChanged);
   return () => {
+    connection.off(ANNOUNCEMENT_CHANGED, onAnnouncementChanged);
     connection.off(BREAK_REQUEST_CHANGED, onBreakRequestChanged);
     connection.off(SESSION_ENDED, onSessionEnded);
     connection.off(SETTINGS_CHANGED, onSettingsChanged);

@@ -142,9 +142,16 @@ function CallHeader({ callId }: { callId: string }) {
             key: 'state',
             label: t('call.state'),
             children: (
-              <Tag data-testid="call-state" data-state={state} color={stateColor[state]}>
-                {t(`call.states.${state}`)}
-              </Tag>
+              <>
+                <Tag data-testid="call-state" data-state={state} color={stateColor[state]}>
+                  {t(`call.states.${state}`)}
+                </Tag>
+                {call?.supervisor && call.supervisor.mode !== 'monitor' && state !== 'ended' && (
+                  <Tag color="purple" data-testid="call-supervisor" data-mode={call.supervisor.mode}>
+                    {t(agentSeesSupervisor[call.supervisor.mode], { supervisor: call.supervisor.supervisorId })}
+                  </Tag>
+                )}
+              </>
             ),
           },
           {
@@ -167,6 +174,14 @@ function CallHeader({ callId }: { callId: string }) {
     </Card>
   );
 }
+
+/** What the agent is told of a supervisor on the call (a silent monitor is never sent to the agent). */
+const agentSeesSupervisor: Record<string, string> = {
+  monitor: 'supervision.agentWhisper',
+  whisper: 'supervision.agentWhisper',
+  barge: 'supervision.agentBarge',
+  intercept: 'supervision.agentIntercept',
+};
 
 const stateColor: Record<string, string> = {
   ringing: 'green',
