@@ -38,7 +38,7 @@ async function scanAllMenus(page: Page, user: string) {
   return found;
 }
 
-for (const user of ['agent3', 'supervisor1', 'admin']) {
+for (const user of ['agent3', 'supervisor1', 'admin', 'qa1']) {
   test(`zh-CN UI of ${user}: no untranslated key or camelCase code on any page`, async ({ browser }) => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();

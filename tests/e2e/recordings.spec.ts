@@ -46,15 +46,16 @@ function wavSeconds(bytes: Buffer): number {
   return dataBytes / byteRate;
 }
 
-// fixme (issue 15 open): in the fresh-clone CI run the row was found but the audio's currentTime stayed 0 (Chromium now
-// allows script-started playback: --autoplay-policy in playwright.config.ts); in a run of 2026-12-03 17:22 at load 18–30
-// the row did not show within 10 s of the end. The backend tests (Recordings/*) prove search, WAV length and access logging.
-test.fixme('a recorded call is found by caller number within 2 s of its end, plays, downloads as audio as long as the talk', async ({
+// Two causes of the old fixme: the player hands the fetched recording to the audio element as a blob and the CSP had no
+// media-src (default-src 'self' refused blob:, currentTime stayed 0); and searching again with the same criteria did
+// not ask the server again (same query key), so a search made before the recording was ready never showed it.
+test('a recorded call is found by caller number within 2 s of its end, plays, downloads as audio as long as the talk', async ({
   page,
   playwright,
   baseURL,
 }) => {
   test.setTimeout(120_000);
+  test.info().annotations.push({ type: 'load average at start', description: fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] });
   const supervisor = await session(playwright, baseURL, 'supervisor1');
   const agent1 = await session(playwright, baseURL, 'agent1');
   const agent5 = await session(playwright, baseURL, 'agent5');
@@ -82,20 +83,31 @@ test.fixme('a recorded call is found by caller number within 2 s of its end, pla
   const endedAt = Date.now();
   const talkSeconds = (endedAt - answeredAt) / 1000;
 
+  // the same search over HTTP beside the page: when the server first answers with the call
+  const foundByServer = (async () => {
+    while (Date.now() - endedAt < 10_000) {
+      const rows = await supervisor.get<{ id: string }[]>(`/api/recordings?ani=${ani}`);
+      if (rows.some((r) => r.id === callId)) return Date.now() - endedAt;
+    }
+    return Number.POSITIVE_INFINITY;
+  })();
   // found by the caller's number within 2 s of the end: search until the row shows
   const row = page.getByTestId(`recording-row-${callId}`);
   await expect
     .poll(
       async () => {
-        await page.getByTestId('recording-search-submit').click();
-        await page.waitForLoadState('networkidle', { timeout: 500 }).catch(() => {});
+        // one search per round: wait for its answer before looking at the rows
+        await Promise.all([
+          page.waitForResponse((r) => r.url().includes('/api/recordings?') && r.request().method() === 'GET'),
+          page.getByTestId('recording-search-submit').click(),
+        ]);
         return row.isVisible();
       },
       { timeout: 10_000, intervals: [100] },
     )
     .toBe(true);
   const foundAfter = Date.now() - endedAt;
-  test.info().annotations.push({ type: 'found after (ms)', description: String(foundAfter) });
+  test.info().annotations.push({ type: 'found after (ms): page / HTTP', description: `${foundAfter} / ${await foundByServer}` });
   expect(foundAfter, 'found within 2 s of the end').toBeLessThanOrEqual(2_000);
 
   // it plays in Chromium: the audio element's time advances
@@ -104,7 +116,9 @@ test.fixme('a recorded call is found by caller number within 2 s of its end, pla
   await expect(audio).toBeVisible();
   await expect(page.getByTestId('recording-waveform')).toBeVisible();
   await audio.evaluate((el: HTMLAudioElement) => el.play().catch(() => undefined));
-  await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.5);
+  await expect
+    .poll(() => audio.evaluate((el: HTMLAudioElement) => (el.error ? `error ${el.error.code}: ${el.error.message}` : el.currentTime)), { timeout: 10_000 })
+    .toBeGreaterThan(0.5);
   const duration = await audio.evaluate((el: HTMLAudioElement) => el.duration);
   expect(Math.abs(duration - talkSeconds)).toBeLessThanOrEqual(1);
   await screenshot(page, 'recordings');

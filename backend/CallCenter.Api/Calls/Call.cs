@@ -115,16 +115,16 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
 
     /// <summary>
     /// The order of a call's events stamped with the same time, whatever order they were stored in (a PBX reports whole seconds):
-    /// the call arrives, queues, is offered (or rejected), answered or dialled, joined, held and retrieved, then left, abandoned,
+    /// the call arrives (or is dialled), queues, is offered (or rejected), answered, joined, held and retrieved, then left, abandoned,
     /// ended, and only then recorded, tagged and surveyed. Equal ranks keep their stored order.
     /// </summary>
     public static int TieRank(CallEvent e) => e switch
     {
-        CallArrived => 0,
+        CallArrived or CallDialed => 0,
         CallQueued => 1,
         CallOffered => 2,
         CallRejected => 3,
-        CallAnswered or CallDialed => 4,
+        CallAnswered => 4,
         CallConferenced => 5,
         CallHeld => 6,
         CallRetrieved => 7,

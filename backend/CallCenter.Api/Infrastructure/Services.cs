@@ -72,12 +72,14 @@ public static class Services
         CallCenter.Audit.AuditSetup.AddAudit(s); // R-USE-3: day index projection and the replay
         CallCenter.Reports.Intervals.IntervalKpisSetup.AddIntervalKpis(s); // R-RPT-3/4/5, R-ME-2
         CallCenter.Recordings.RecordingsSetup.AddRecordings(s, builder.Configuration); // R-REC-1, the call log
+        CallCenter.Quality.QualitySetup.AddQuality(s); // quality inspection (issue 15)
         s.AddHostedService<ProjectionRunner>();
         s.AddProjectionRebuilds(); // R-USE-2, decision 0006
         s.AddSignalR();
         s.AddSingleton<DesktopPush>();
         CallCenter.Supervisor.Wallboard.WallboardEndpoints.AddWallboard(s); // R-SUP-7
         CallCenter.Agents.Breaks.BreakEndpoints.AddBreaks(s); // R-STATE-3
+        CallCenter.Customers.Authorizations.AuthorizationEndpoints.AddAuthorizations(s); // R-SVC-2
         CallCenter.Supervisor.Supervising.SupervisionEndpoints.AddCallSupervision(s); // R-SUP-1…4
         CallCenter.Announcements.AnnouncementEndpoints.AddAnnouncements(s); // R-ANN-1
         CallCenter.Supervisor.Thresholds.ThresholdEndpoints.AddTeamThresholds(s); // R-SUP-6 team thresholds

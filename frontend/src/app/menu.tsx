@@ -13,7 +13,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Me, Role } from '../shared/api/types';
 
-/** What a tab shows; 'comingSoon' items are honest placeholders for later releases. */
+/** What a tab shows. */
 export type TabView =
   | 'myState'
   | 'currentCall'
@@ -41,13 +41,18 @@ export type TabView =
   | 'blacklistAdmin'
   | 'recordingSearch'
   | 'callLog'
+  | 'qaReviews'
+  | 'voiceMessages'
+  | 'recordingPolicy'
+  | 'qaForms'
+  | 'myQaScores'
   | 'users'
   | 'teams'
   | 'loginLogAdmin'
   | 'adminChanges'
   | 'changePassword'
   | 'myLoginLog'
-  | 'comingSoon';
+  | 'authorization';
 
 export interface MenuLeaf {
   key: string;
@@ -78,6 +83,7 @@ export const menuGroups: MenuGroup[] = [
       { key: 'my-state', label: 'menu.myState', view: 'myState' },
       { key: 'current-call', label: 'menu.currentCall', view: 'currentCall' },
       { key: 'call-history', label: 'menu.callHistory', view: 'callLog', roles: ['agent', 'supervisor', 'admin'] },
+      { key: 'voice-messages', label: 'menu.voiceMessages', view: 'voiceMessages', roles: ['agent', 'supervisor', 'admin'] },
     ],
   },
   {
@@ -87,7 +93,7 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'customer-search', label: 'menu.customerSearch', view: 'customerSearch' },
       { key: 'work-orders', label: 'menu.workOrders', view: 'workOrders', roles: ['agent', 'supervisor', 'admin'] },
-      { key: 'authorization', label: 'menu.authorization', view: 'comingSoon' },
+      { key: 'authorization', label: 'menu.authorization', view: 'authorization', roles: ['agent', 'supervisor', 'admin'] },
     ],
   },
   {
@@ -99,6 +105,7 @@ export const menuGroups: MenuGroup[] = [
       { key: 'report-center', label: 'menu.reportCenter', view: 'reports' },
       { key: 'report-kpi', label: 'menu.kpiReport', view: 'reports', report: 'service-level' },
       { key: 'report-one-time-fix', label: 'menu.oneTimeFixReport', view: 'reports', report: 'one-time-fix-rate' },
+      { key: 'report-qa', label: 'menu.qaReport', view: 'reports', report: 'qa-scores' },
       { key: 'alarm-history', label: 'menu.alarmHistory', view: 'alarmHistory', roles: ['supervisor', 'admin', 'analyst'] },
     ],
   },
@@ -106,7 +113,12 @@ export const menuGroups: MenuGroup[] = [
     key: 'recordings',
     label: 'menu.recordings',
     icon: <AudioOutlined />,
-    children: [{ key: 'recording-search', label: 'menu.recordingSearch', view: 'recordingSearch', roles: ['agent', 'supervisor', 'admin', 'auditor'] }],
+    children: [
+      { key: 'recording-search', label: 'menu.recordingSearch', view: 'recordingSearch', roles: ['agent', 'supervisor', 'admin', 'auditor', 'qa'] },
+      { key: 'qa-reviews', label: 'menu.qaReviews', view: 'qaReviews', roles: ['qa', 'admin', 'supervisor'] },
+      { key: 'qa-forms', label: 'menu.qaForms', view: 'qaForms', roles: ['admin'] },
+      { key: 'recording-policy', label: 'menu.recordingPolicy', view: 'recordingPolicy', roles: ['admin'] },
+    ],
   },
   {
     key: 'monitor',
@@ -136,6 +148,7 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'my-account', label: 'menu.myAccount', view: 'myAccount' },
       { key: 'my-workload', label: 'menu.workloadReport', view: 'myWorkload' },
+      { key: 'my-qa-scores', label: 'menu.myQaScores', view: 'myQaScores', roles: ['agent'] },
       { key: 'change-password', label: 'menu.changePassword', view: 'changePassword' },
       { key: 'login-log', label: 'menu.loginLog', view: 'myLoginLog' },
     ],

@@ -109,6 +109,7 @@ public class HardeningTests : IAsyncLifetime
             var csp = string.Join(";", r.Headers.GetValues("Content-Security-Policy"));
             Assert.Contains("script-src 'self'", csp);
             Assert.Contains("frame-ancestors 'none'", csp);
+            Assert.Contains("media-src 'self' blob:", csp); // the recordings player plays a fetched recording from a blob
             Assert.DoesNotContain("unsafe-inline'; img", csp.Split("style-src")[0]); // no inline script
             Assert.Equal("nosniff", r.Headers.GetValues("X-Content-Type-Options").Single());
             Assert.Equal("DENY", r.Headers.GetValues("X-Frame-Options").Single());

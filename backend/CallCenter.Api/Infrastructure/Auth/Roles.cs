@@ -14,7 +14,9 @@ public static class Roles
     public const string TeamAdmin = "teamadmin";
     public const string Analyst = "analyst";
     public const string Auditor = "auditor";
-    public static readonly string[] All = [Agent, Supervisor, Admin, TeamAdmin, Analyst, Auditor];
+    /// <summary>Quality inspection (质检): hears every recording, samples and scores calls against the admins' forms (docs/quality.md).</summary>
+    public const string Qa = "qa";
+    public static readonly string[] All = [Agent, Supervisor, Admin, TeamAdmin, Analyst, Auditor, Qa];
 }
 
 /// <summary>The kinds of agent work the tender names (R-ROLE-1).</summary>
@@ -47,15 +49,18 @@ public static class Permissions
     public const string ManageUsers = "users.manage";
     public const string ManageSettings = "settings.manage";
     public const string ReadLoginLog = "login-log.read";
+    public const string ScoreCalls = "qa.score";
+    public const string DefineQaForms = "qa.forms";
 
     public static readonly IReadOnlyDictionary<string, string[]> ByRole = new Dictionary<string, string[]>
     {
         [Roles.Agent] = [WorkDesk],
         [Roles.Supervisor] = [WorkDesk, ActForOwnTeamsAgents, MonitorOwnTeams, ReadReports, ReplayDays],
-        [Roles.Admin] = [WorkDesk, ActForAnyAgent, MonitorAll, ReadReports, RebuildProjections, ReplayDays, ReadAdminTrail, ManageUsers, ManageSettings, ReadLoginLog],
+        [Roles.Admin] = [WorkDesk, ActForAnyAgent, MonitorAll, ReadReports, RebuildProjections, ReplayDays, ReadAdminTrail, ManageUsers, ManageSettings, ReadLoginLog, ScoreCalls, DefineQaForms],
         [Roles.TeamAdmin] = [ManageOwnTeamsUsers],
         [Roles.Analyst] = [ReadReports, RebuildProjections, MonitorAll],
         [Roles.Auditor] = [ReplayDays, ReadAdminTrail, MonitorAll, ReadLoginLog],
+        [Roles.Qa] = [ScoreCalls],
     };
 
     public static string[] Of(IEnumerable<string> roles) =>
@@ -76,6 +81,8 @@ public static class Policies
     public const string Audit = "audit";
     /// <summary>Reads the trail of admin changes and the login log: auditors and admins.</summary>
     public const string ReadTrail = "read-trail";
+    /// <summary>Samples and scores calls (quality inspection): QA and admins.</summary>
+    public const string Inspect = "inspect";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions o)
     {
@@ -86,5 +93,6 @@ public static class Policies
         o.AddPolicy(Analyze, p => p.RequireRole(Roles.Analyst, Roles.Supervisor, Roles.Admin));
         o.AddPolicy(Audit, p => p.RequireRole(Roles.Auditor, Roles.Supervisor, Roles.Admin));
         o.AddPolicy(ReadTrail, p => p.RequireRole(Roles.Auditor, Roles.Admin));
+        o.AddPolicy(Inspect, p => p.RequireRole(Roles.Qa, Roles.Admin));
     }
 }

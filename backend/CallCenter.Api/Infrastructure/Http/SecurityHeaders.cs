@@ -4,13 +4,15 @@ namespace CallCenter.Infrastructure.Http;
 /// The browser policy on every response (decision 0020): a strict Content-Security-Policy (scripts only from this
 /// origin, no inline script, no eval, no plugins, no framing), nosniff, DENY framing, no referrer across origins.
 /// Styles allow 'unsafe-inline' because Ant Design writes its CSS-in-JS into style elements; Swagger UI is served
-/// from this origin too. Behind a TLS proxy (CALLCENTER_FORWARDED_HEADERS=on,
+/// from this origin too. Media may come from blob: URLs: the recordings player fetches a recording once (the one
+/// recorded "play") and hands the bytes to the audio element as a blob (without media-src the policy fell back to
+/// default-src 'self', Chromium refused the blob and the player stayed at 0:00). Behind a TLS proxy (CALLCENTER_FORWARDED_HEADERS=on,
 /// CALLCENTER_KNOWN_PROXIES, see ForwardedHeadersSetup) Request.IsHttps is true and the cookies are Secure.
 /// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>

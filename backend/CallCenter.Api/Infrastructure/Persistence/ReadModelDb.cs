@@ -39,6 +39,7 @@ public sealed class ReadModelDb(DbContextOptions<ReadModelDb> options) : DbConte
         b.Entity<CallPurposeRow>(e => { e.ToTable("call_purposes"); e.HasKey(x => x.Code); });
         CallCenter.Users.UserTables.Configure(b); // teams, user_sessions
         CustomerRow.Configure(b); // customers table, trigram and phone indexes, pg_trgm
+        CallCenter.Customers.Authorizations.AuthorizationRow.Configure(b); // customer_authorizations (projection's, not migrated)
         CallCenter.Telephony.Routing.RoutingTables.Configure(b); // queues, blacklist_entries; voice_messages (projection's)
         b.Entity<AgentStateRow>(e =>
         {

@@ -38,6 +38,7 @@ public static class DemoData
         users.Add(User("admin", "系统管理员", [Roles.Admin], [], null, null));
         users.Add(User("analyst", "数据分析员", [Roles.Analyst], [], null, null));
         users.Add(User("auditor", "审计员", [Roles.Auditor], [], null, null));
+        users.Add(User("qa1", "质检员", [Roles.Qa], [], null, null));
 
         foreach (var user in users.Where(u => !existing.Contains(u.Id)))
         {

@@ -21,13 +21,10 @@ public sealed record CallScope(bool All, string? Self, string? Team)
 /// </summary>
 public sealed class ListeningRights(CurrentUser user, ReadModelDb db)
 {
-    /// <summary>The quality-inspection role (质检), when a user has it.</summary>
-    public const string Qa = "qa";
-
     /// <summary>The calls whose recordings the user may hear (and whose log entries the user may read).</summary>
     public async Task<CallScope> HearingScopeAsync(CancellationToken ct)
     {
-        if (user.IsInRole(Roles.Admin) || user.IsInRole(Qa)) return new CallScope(true, null, null);
+        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Qa)) return new CallScope(true, null, null);
         var self = user.IsInRole(Roles.Agent) || user.IsInRole(Roles.Supervisor) ? user.Id : null;
         var team = user.IsInRole(Roles.Supervisor) ? await TeamOfAsync(user.Id, ct) : null;
         return new CallScope(false, self, team);

@@ -1,6 +1,6 @@
 /** Contract types shared with the backend (JSON camelCase). */
 
-export type Role = 'agent' | 'supervisor' | 'admin' | 'teamadmin' | 'analyst' | 'auditor';
+export type Role = 'agent' | 'supervisor' | 'admin' | 'teamadmin' | 'analyst' | 'auditor' | 'qa';
 
 export type AgentStateKey = 'signedOut' | 'ready' | 'notReady' | 'talking' | 'wrapUp';
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CallCenter.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallCenter.Tests.Telephony.Routing;
 
@@ -59,5 +60,29 @@ public class VoiceMessageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync("/api/voice-messages/vm-none/audio")).StatusCode);
         var analyst = await app.SignInAsync("analyst");
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/voice-messages")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_agent_marks_a_message_handled_once_and_the_list_says_who_and_filters_on_it()
+    {
+        Assert.Equal(HttpStatusCode.Accepted, (await Pbx().PostAsJsonAsync("/api/cti/events", new[] { VoiceMessage("vm-a", "broadband", 1, 5), VoiceMessage("vm-b", "broadband", 2, 5) })).StatusCode);
+        var agent2 = await app.SignInAsync("agent2");
+        await Eventually.GetAsync(() => agent2.GetFromJsonAsync<JsonElement>("/api/voice-messages"), m => m.GetArrayLength() == 2, what: "two messages");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await agent2.PostAsJsonAsync("/api/voice-messages/vm-none/handled", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("analyst")).PostAsJsonAsync("/api/voice-messages/vm-a/handled", new { })).StatusCode);
+        var handled = await agent2.PostAsJsonAsync("/api/voice-messages/vm-a/handled", new { });
+        Assert.Equal(HttpStatusCode.OK, handled.StatusCode);
+        var again = await (await app.SignInAsync("agent3")).PostAsJsonAsync("/api/voice-messages/vm-a/handled", new { });
+        Assert.Equal("agent2", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("handledBy").GetString()); // the first handler stays
+
+        var open = await Eventually.GetAsync(() => agent2.GetFromJsonAsync<JsonElement>("/api/voice-messages?handled=false"), m => m.GetArrayLength() == 1, what: "one open");
+        Assert.Equal("vm-b", open[0].GetProperty("callId").GetString());
+        var done = await agent2.GetFromJsonAsync<JsonElement>("/api/voice-messages?handled=true");
+        Assert.Equal("vm-a", done[0].GetProperty("callId").GetString());
+        Assert.Equal("agent2", done[0].GetProperty("handledBy").GetString());
+        var stored = new List<string>();
+        await foreach (var e in app.Services.GetRequiredService<CallCenter.EventStore.IEventStore>().ReadStreamAsync("voicemessage-vm-a")) stored.Add(e.Type);
+        Assert.Equal(["VoiceMessageHandled.v1"], stored);
     }
 }

@@ -20,11 +20,17 @@ public sealed class VoiceMessageRow
             at timestamptz not null,
             position bigint not null);
         create index if not exists ix_voice_messages_at on voice_messages (at desc);
+        create table if not exists voice_messages_handled (
+            call_id text primary key,
+            handled_by text not null,
+            handled_at timestamptz not null);
         """;
 }
 
-public sealed record VoiceMessageDto(string CallId, string Ani, string? Queue, int DurationSeconds, DateTimeOffset At, string AudioUrl)
+/// <param name="HandledBy">Who marked the message handled (null: still to do).</param>
+public sealed record VoiceMessageDto(string CallId, string Ani, string? Queue, int DurationSeconds, DateTimeOffset At, string AudioUrl,
+    string? HandledBy = null, DateTimeOffset? HandledAt = null)
 {
-    public static VoiceMessageDto From(VoiceMessageRow r) =>
-        new(r.CallId, r.Ani, r.Queue, r.DurationSeconds, r.At, $"/api/voice-messages/{Uri.EscapeDataString(r.CallId)}/audio");
+    public static VoiceMessageDto From(VoiceMessageRow r, (string By, DateTimeOffset At)? handled = null) =>
+        new(r.CallId, r.Ani, r.Queue, r.DurationSeconds, r.At, $"/api/voice-messages/{Uri.EscapeDataString(r.CallId)}/audio", handled?.By, handled?.At);
 }

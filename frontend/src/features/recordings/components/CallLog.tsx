@@ -41,6 +41,8 @@ export function CallLog() {
   const calls = useCallLog(query);
   const purposes = usePurposes();
   const seesOthers = hasAnyRole(me, 'supervisor', 'admin');
+  // the same criteria again asks the server again (calls end all the time)
+  const search = (q: string) => (q === query ? void calls.refetch({ cancelRefetch: false }) : setQuery(q));
 
   const exportXlsx = async () => {
     setExporting(true);
@@ -56,7 +58,7 @@ export function CallLog() {
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="call-log">
-      <Form<Criteria> layout="inline" onFinish={(c) => setQuery(callLogQuery(c))}>
+      <Form<Criteria> layout="inline" onFinish={(c) => search(callLogQuery(c))}>
         <Form.Item name="days" label={t('callLog.days')}>
           <DatePicker.RangePicker data-testid="call-log-days" />
         </Form.Item>

@@ -49,12 +49,14 @@ export function RecordingSearch() {
   const [accessesOf, setAccessesOf] = useState<string | null>(null);
   const results = useRecordings(query);
   const purposes = usePurposes();
-  const mayHear = hasAnyRole(me, 'agent', 'supervisor', 'admin') || !!me?.roles.includes('qa' as never);
+  // searching again with the same criteria asks the server again (a call that just ended may have been recorded since)
+  const search = (q: string) => (q === query ? void results.refetch({ cancelRefetch: false }) : setQuery(q));
+  const mayHear = hasAnyRole(me, 'agent', 'supervisor', 'admin', 'qa');
   const mayAudit = hasAnyRole(me, 'auditor', 'supervisor', 'admin');
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="recording-search">
-      <Form<Criteria> layout="inline" onFinish={(c) => setQuery(toQuery(c))} data-testid="recording-filters">
+      <Form<Criteria> layout="inline" onFinish={(c) => search(toQuery(c))} data-testid="recording-filters">
         <Form.Item name="days" label={t('recordings.days')}>
           <DatePicker.RangePicker data-testid="recording-days" />
         </Form.Item>
