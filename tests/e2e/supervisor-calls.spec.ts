@@ -15,6 +15,7 @@ async function pageOf(browser: Browser, user: string) {
 }
 
 test('supervision: monitor, whisper, barge-in, intercept and force release, seen from both desks and in the audit', async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(180_000); // two desks on a loaded 2-core machine
   const s = await sessions(playwright, baseURL, ['supervisor1', 'agent1']);
   await clearAgent(s.agent1, 'agent1', s.supervisor1);
   const agent = await pageOf(browser, 'agent1');
@@ -85,6 +86,7 @@ test('supervision: monitor, whisper, barge-in, intercept and force release, seen
 });
 
 test('thresholds and pause: the team sets not ready > 0.1 min, a forced pause of agent2 toasts the breach on the supervisor desk', async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(120_000);
   const s = await sessions(playwright, baseURL, ['supervisor1', 'agent2']);
   await clearAgent(s.agent2, 'agent2', s.supervisor1);
   const sup = await pageOf(browser, 'supervisor1');
@@ -102,7 +104,8 @@ test('thresholds and pause: the team sets not ready > 0.1 min, a forced pause of
     await s.agent2.post('/api/agents/agent2/ready');
     await openRealtimeMonitor(page);
     await expect(page.getByTestId('agent-state-agent2')).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
-    await page.getByTestId('force-pause-agent2').click();
+    await page.getByTestId('force-not-ready-agent2').click();
+    await page.getByTestId('force-reason-pause').click(); // the pause leads the menu
     await expect.poll(async () => (await s.agent2.get<{ reasonCode: string; changedBy: string }>('/api/agents/agent2'))).toMatchObject({ reasonCode: 'pause', changedBy: 'supervisor1' });
     await expect(page.getByTestId('toast-threshold-agent2')).toBeVisible({ timeout: 20_000 });
     await screenshot(page, 'threshold-toast-1024');

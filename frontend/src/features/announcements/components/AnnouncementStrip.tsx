@@ -14,7 +14,8 @@ export function AnnouncementStrip() {
   const { data = [], isError } = useAnnouncements();
   const [open, setOpen] = useState(false);
   const markRead = useMarkRead();
-  const recordsReads = hasAnyRole(useMe().data, 'agent', 'supervisor', 'admin'); // read-only roles only read
+  const me = useMe().data;
+  const recordsReads = Array.isArray(me?.roles) && hasAnyRole(me, 'agent', 'supervisor', 'admin'); // read-only roles only read
   const unread = data.filter((a) => a.read === false).map((a) => a.id);
   const unreadKey = unread.join(',');
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, CoffeeOutlined, LogoutOutlined, PauseCircleOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, CoffeeOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,12 @@ import type { AgentState } from '../../../shared/api/types';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import { PAUSE_REASON, reasonLabel, useReasonCodes } from '../../../shared/ui/useReasonName';
 
+/** The pause (R-SUP-5, 强制暂停) leads the not-ready menu; the other reasons follow. */
+const pauseFirst = <T extends { code: string }>(list: T[]) => [...list].sort((a, b) => Number(b.code === PAUSE_REASON) - Number(a.code === PAUSE_REASON));
+
 type Force = { command: 'ready' | 'sign-out' } | { command: 'not-ready'; reasonCode: string };
 
-/** R-SUP-5: force ready, not ready with a reason, pause (not ready with the reserved reason "pause"), or sign-out, from the monitor's row (buttons: reachable by Tab, Enter). */
+/** R-SUP-5: force ready, not ready with a reason (the first: pause, the reserved reason "pause"), or sign-out, from the monitor's row (buttons: reachable by Tab, Enter). */
 export function AgentRowActions({ agent }: { agent: AgentState }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -42,7 +45,7 @@ export function AgentRowActions({ agent }: { agent: AgentState }) {
         trigger={['click']}
         disabled={busy || !(s === 'ready' || s === 'notReady' || s === 'wrapUp')}
         menu={{
-          items: (reasons.data ?? []).map((r) => ({ key: r.code, label: <span data-testid={`force-reason-${r.code}`}>{reasonLabel(r, i18n.language)}</span> })),
+          items: pauseFirst(reasons.data ?? []).map((r) => ({ key: r.code, label: <span data-testid={`force-reason-${r.code}`}>{reasonLabel(r, i18n.language)}</span> })),
           onClick: ({ key }) => force.mutate({ command: 'not-ready', reasonCode: key }),
         }}
       >
@@ -56,17 +59,6 @@ export function AgentRowActions({ agent }: { agent: AgentState }) {
           disabled={busy || !(s === 'ready' || s === 'notReady' || s === 'wrapUp')}
         />
       </Dropdown>
-      <Tooltip title={t('forcing.pause', { name })}>
-        <Button
-          size="small"
-          type="text"
-          icon={<PauseCircleOutlined />}
-          aria-label={t('forcing.pause', { name })}
-          data-testid={`force-pause-${agent.agentId}`}
-          disabled={busy || !(s === 'ready' || s === 'notReady' || s === 'wrapUp') || (s === 'notReady' && agent.reasonCode === PAUSE_REASON)}
-          onClick={() => force.mutate({ command: 'not-ready', reasonCode: PAUSE_REASON })}
-        />
-      </Tooltip>
       <Tooltip title={t('forcing.signOut', { name })}>
         <Button
           size="small"
