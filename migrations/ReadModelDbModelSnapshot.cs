@@ -119,6 +119,65 @@ namespace CallCenter.Migrations
                     b.ToTable("call_purposes", (string)null);
                 });
 
+            modelBuilder.Entity("CallCenter.Customers.Authorizations.AuthorizationRow", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("by");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Device")
+                        .HasColumnType("text")
+                        .HasColumnName("device");
+
+                    b.Property<string>("Identifier")
+                        .HasColumnType("text")
+                        .HasColumnName("identifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_customer_authorizations");
+
+                    b.ToTable("customer_authorizations", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("CallCenter.Customers.CustomerRow", b =>
                 {
                     b.Property<string>("Id")
@@ -223,6 +282,26 @@ namespace CallCenter.Migrations
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("CallCenter.Infrastructure.Persistence.AnnouncementReadRow", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("announcement_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.HasKey("AnnouncementId", "UserId")
+                        .HasName("pk_announcement_reads");
+
+                    b.ToTable("announcement_reads", (string)null);
+                });
+
             modelBuilder.Entity("CallCenter.Infrastructure.Persistence.AnnouncementRow", b =>
                 {
                     b.Property<long>("Id")
@@ -231,6 +310,26 @@ namespace CallCenter.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<string[]>("AudienceAgents")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("audience_agents");
+
+                    b.PrimitiveCollection<string[]>("AudienceAreas")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("audience_areas");
+
+                    b.PrimitiveCollection<string[]>("AudienceSkillGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("audience_skill_groups");
+
+                    b.PrimitiveCollection<string[]>("AudienceTeams")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("audience_teams");
 
                     b.Property<string>("Author")
                         .HasColumnType("text")
@@ -250,9 +349,21 @@ namespace CallCenter.Migrations
                         .HasColumnType("text")
                         .HasColumnName("title");
 
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<bool>("Urgent")
                         .HasColumnType("boolean")
                         .HasColumnName("urgent");
+
+                    b.Property<DateTimeOffset?>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
 
                     b.HasKey("Id")
                         .HasName("pk_announcements");

@@ -68,6 +68,9 @@ CallCenter.Recordings.RecordingsSetup.MapRecordings(app);
 CallCenter.Quality.QualitySetup.MapQuality(app);
 CallCenter.Supervisor.Wallboard.WallboardEndpoints.MapWallboard(app);
 CallCenter.Agents.Breaks.BreakEndpoints.MapBreaks(app);
+CallCenter.Customers.Authorizations.AuthorizationEndpoints.MapAuthorizations(app);
+CallCenter.Supervisor.Supervising.SupervisionEndpoints.MapCallSupervision(app);
+CallCenter.Supervisor.Thresholds.ThresholdEndpoints.MapTeamThresholds(app);
 app.MapHub<DesktopHub>(DesktopHub.Path);
 app.MapSpaFallback(options.SpaDir);
 

@@ -44,12 +44,37 @@ public sealed record CallPartyLeft(string CallId, string Party, string? AgentId,
 public sealed record CallRejected(string CallId, string Ani, string Reason, DateTimeOffset At) : CallEvent(CallId, At);
 /// <summary>R-ACD-5: nobody could answer, the caller left a voice message (the call then ends).</summary>
 public sealed record VoiceMessageLeft(string CallId, string Ani, string? Queue, int DurationSeconds, DateTimeOffset At) : CallEvent(CallId, At);
+/// <summary>
+/// R-SUP-1…4 (docs/supervisor.md): a supervisor on the call, who is the event's actor. Mode: monitor (hears everyone, heard by
+/// nobody), whisper (the agent hears them, the customer does not), barge (a three-party call), intercept (the supervisor keeps the
+/// customer; each agent's CallPartyLeft follows), release (force release: CallEnded follows), leave (the supervisor hangs up,
+/// the call goes on). AgentId: the agent whose call it was when the supervisor acted.
+/// </summary>
+public sealed record CallSupervised(string CallId, string SupervisorId, string Mode, string? AgentId, DateTimeOffset At) : CallEvent(CallId, At);
+public static class SupervisionModes
+{
+    public const string Monitor = "monitor";
+    public const string Whisper = "whisper";
+    public const string Barge = "barge";
+    public const string Intercept = "intercept";
+    public const string Release = "release";
+    public const string Leave = "leave";
+    public static readonly string[] All = [Monitor, Whisper, Barge, Intercept, Release, Leave];
+    /// <summary>Modes in which the supervisor is a party the others hear (they keep a call alive, R-PHONE-9).</summary>
+    public static bool IsParty(string? mode) => mode is Barge or Intercept;
+}
 /// <summary>R-TAG-1: the agent's tag, with the business area of the customer the call was about (null when unknown).</summary>
 public sealed record CallTagged(string CallId, string AgentId, string Purpose, string Subtype, string? CustomerId, string? Area, DateTimeOffset At) : CallEvent(CallId, At);
 
-/// <summary>Only what call decisions need. Tags: each agent who handled the call tags their own part (the latest tag of each).</summary>
+/// <summary>
+/// Only what call decisions need. Tags: each agent who handled the call tags their own part (the latest tag of each).
+/// OnCall: the agents connected now; Supervisor and SupervisionMode: who supervises it, how (R-SUP).
+/// </summary>
 public sealed record Call(bool Exists, string? Ani, bool Ended, string[] AgentsWhoAnswered, CallTagged? Tag = null)
 {
+    public string[] OnCall { get; init; } = [];
+    public string? Supervisor { get; init; }
+    public string? SupervisionMode { get; init; }
     public IReadOnlyDictionary<string, CallTagged> Tags { get; init; } = new Dictionary<string, CallTagged>();
     public CallTagged? TagOf(string agentId) => Tags.GetValueOrDefault(agentId);
 }
@@ -60,7 +85,24 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
     public static string StreamId(string callId) => Prefix + callId;
     public static Call Initial { get; } = new(false, null, false, []);
 
-    public static Call Evolve(Call s, CallEvent e) => e switch
+    public static Call Evolve(Call s, CallEvent e) => Connections(Facts(s, e), e);
+
+    /// <summary>Who is on the call now: agents joining and leaving, the supervisor.</summary>
+    static Call Connections(Call s, CallEvent e) => e switch
+    {
+        CallAnswered x => s with { OnCall = With(s.OnCall, x.AgentId) },
+        CallDialed x => s with { OnCall = With(s.OnCall, x.AgentId) },
+        CallConferenced { TargetAgentId: { } t } => s with { OnCall = With(s.OnCall, t) },
+        CallPartyLeft { AgentId: { } a } => s with { OnCall = [.. s.OnCall.Where(x => x != a)] },
+        CallTransferred x => s with { OnCall = [.. s.OnCall.Where(a => a != x.AgentId)] },
+        CallEnded or CallAbandoned or CallRejected => s with { OnCall = [], Supervisor = null, SupervisionMode = null },
+        CallSupervised { Mode: SupervisionModes.Leave } => s with { Supervisor = null, SupervisionMode = null },
+        CallSupervised { Mode: SupervisionModes.Release } => s,
+        CallSupervised x => s with { Supervisor = x.SupervisorId, SupervisionMode = x.Mode },
+        _ => s,
+    };
+
+    static Call Facts(Call s, CallEvent e) => e switch
     {
         CallArrived x => s with { Exists = true, Ani = x.Ani },
         CallAnswered x => s with { Exists = true, AgentsWhoAnswered = With(s.AgentsWhoAnswered, x.AgentId) },
@@ -71,6 +113,35 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         _ => s with { Exists = true },
     };
 
+    /// <summary>
+    /// The order of a call's events stamped with the same time, whatever order they were stored in (a PBX reports whole seconds):
+    /// the call arrives (or is dialled), queues, is offered (or rejected), answered, joined, held and retrieved, then left, abandoned,
+    /// ended, and only then recorded, tagged and surveyed. Equal ranks keep their stored order.
+    /// </summary>
+    public static int TieRank(CallEvent e) => e switch
+    {
+        CallArrived or CallDialed => 0,
+        CallQueued => 1,
+        CallOffered => 2,
+        CallRejected => 3,
+        CallAnswered => 4,
+        CallConferenced => 5,
+        CallHeld => 6,
+        CallRetrieved => 7,
+        CallMuted or CallUnmuted => 8,
+        CallTransferred or CallSupervised => 9, // a supervisor's step comes before the leaves and the end it causes
+        CallPartyLeft => 10,
+        CallAbandoned or VoiceMessageLeft => 11,
+        CallEnded => 12,
+        RecordingReady => 13,
+        CallTagged => 14,
+        _ => 15,
+    };
+
+    /// <summary>Event-time order within a call: by time, then <see cref="TieRank"/>, then as given (the sort is stable).</summary>
+    public static IEnumerable<T> InEventTime<T>(IEnumerable<T> events, Func<T, CallEvent> of) =>
+        events.OrderBy(x => of(x).At).ThenBy(x => TieRank(of(x)));
+
     static string[] With(string[] agents, string agent) => agents.Contains(agent) ? agents : [.. agents, agent];
 
     /// <summary>The PBX event types, as CTI names them (the wire name adds ".v1").</summary>
@@ -80,6 +151,7 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         nameof(CallTransferred), nameof(CallConferenced), nameof(CallEnded), nameof(CallAbandoned), nameof(SurveyCompleted), nameof(RecordingReady),
         // Beyond API.md's list (additive): what the softphone's actions and the ACD report.
         nameof(CallDialed), nameof(CallMuted), nameof(CallUnmuted), nameof(CallPartyLeft), nameof(CallRejected), nameof(VoiceMessageLeft),
+        nameof(CallSupervised),
     ];
 
     public static string WireName(CallEvent e) => e switch
@@ -103,6 +175,7 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         CallRejected => "CallRejected.v1",
         VoiceMessageLeft => "VoiceMessageLeft.v1",
         CallTagged => "CallTagged.v1",
+        CallSupervised => "CallSupervised.v1",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
     };
 
@@ -127,6 +200,7 @@ public sealed class CallStream : IStreamType<Call, CallEvent>
         "CallRejected.v1" => Read<CallRejected>(data),
         "VoiceMessageLeft.v1" => Read<VoiceMessageLeft>(data),
         "CallTagged.v1" => Read<CallTagged>(data),
+        "CallSupervised.v1" => Read<CallSupervised>(data),
         _ => null,
     };
 

@@ -27,7 +27,7 @@ public static class CustomerEndpoints
             })
             .WithSummary("Fuzzy customer search on name, address, phone and smart card (R-SVC-1).")
             .WithDescription("Exact phone, smart-card or id matches come first, then names and addresses by how well they match. " +
-                             "q: 2 to 64 characters; take: 1 to 100, default 20.");
+                             "q: one Chinese surname (names that begin with it) or 2 to 64 characters; take: 1 to 100, default 20.");
 
         g.MapGet("/{id}", async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> (string id, CustomerDirectory directory, CancellationToken ct) =>
                 await directory.FindByIdAsync(id, ct) is { } customer

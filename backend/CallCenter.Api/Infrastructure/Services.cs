@@ -79,6 +79,10 @@ public static class Services
         s.AddSingleton<DesktopPush>();
         CallCenter.Supervisor.Wallboard.WallboardEndpoints.AddWallboard(s); // R-SUP-7
         CallCenter.Agents.Breaks.BreakEndpoints.AddBreaks(s); // R-STATE-3
+        CallCenter.Customers.Authorizations.AuthorizationEndpoints.AddAuthorizations(s); // R-SVC-2
+        CallCenter.Supervisor.Supervising.SupervisionEndpoints.AddCallSupervision(s); // R-SUP-1…4
+        CallCenter.Announcements.AnnouncementEndpoints.AddAnnouncements(s); // R-ANN-1
+        CallCenter.Supervisor.Thresholds.ThresholdEndpoints.AddTeamThresholds(s); // R-SUP-6 team thresholds
         s.AddSingleton<IProjection, CallCenter.Supervisor.Notifications.SupervisorNotifications>(); // R-SUP-6
 
         // HTTP: auth, problem details, OpenAPI.

@@ -46,7 +46,7 @@ public static class SettingsEndpoints
                 TypedResults.Ok(await DtoAsync(db, pipeline, center, clock, ct)))
             .RequireAuthorization().WithSummary("The center's settings: title, logo, time zone (IANA id, default Asia/Shanghai) and the short-abandon threshold now in effect.");
         g.MapPut("/", async Task<Results<Ok<CenterSettingsDto>, ValidationProblem>> (UpdateSettings body, ReadModelDb db, CommandPipeline pipeline,
-            IMediator mediator, CenterClock center, TimeProvider clock, CancellationToken ct) =>
+            IMediator mediator, CenterClock center, TimeProvider clock, CallCenter.Infrastructure.Realtime.DesktopPush push, CancellationToken ct) =>
         {
             var title = body.CenterTitle?.Trim();
             if (body.CenterTitle is not null && (string.IsNullOrEmpty(title) || title.Length > 80))
@@ -65,7 +65,10 @@ public static class SettingsEndpoints
             }
             if (body.Logo is not null) await CenterLogo.SaveAsync(db, body.Logo, ct);
             await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(await DtoAsync(db, pipeline, center, clock, ct));
+            var saved = await DtoAsync(db, pipeline, center, clock, ct);
+            // Stored: every open desktop shows the new title, logo and zone at once (R-UI-1; reference data, no projection to wait for).
+            await push.SettingsChangedAsync(new PublicSettings(saved.CenterTitle, saved.TimeZone, saved.TimeZoneOffset) { Logo = saved.Logo }, ct);
+            return TypedResults.Ok(saved);
         }).RequireAuthorization(Policies.Administer)
             .WithMetadata(new Infrastructure.Http.InputLimits(MaxText: 280_000)) // the logo: a data URL of up to 200 KB
             .WithSummary("Change the center's title, logo, time zone (an IANA id; every day, hour, week, month of reports, the audit, business hours " +

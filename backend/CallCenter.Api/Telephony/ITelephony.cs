@@ -48,3 +48,15 @@ public interface ISimulatedCallers
     /// <summary>The caller (or external party) hangs up.</summary>
     Task CallerHangsUpAsync(string callId, CancellationToken ct);
 }
+
+/// <summary>
+/// Call supervision (R-SUP-1…4) as the PBX applies it (docs/supervisor.md, "A real PBX"): the application has decided the step
+/// (<see cref="Calls.CallSupervised"/>) and authorized the supervisor; the PBX bridges the supervisor's audio accordingly and
+/// reports the facts through CTI ingestion — the CallSupervised itself, then each agent's CallPartyLeft on an intercept, or the
+/// CallEnded of a force release — with the supervisor as actor. Returns once the facts are stored.
+/// Errors: NotFoundException (no such call in progress), RuleViolationException (the call's legs do not allow it).
+/// </summary>
+public interface ICallSupervision
+{
+    Task SuperviseAsync(Calls.CallSupervised step, EventMetadata by, CancellationToken ct);
+}

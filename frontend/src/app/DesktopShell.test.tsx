@@ -58,13 +58,14 @@ describe('DesktopShell', () => {
     expect(within(active as HTMLElement).getByTestId('tab-call-history')).toBeInTheDocument();
   });
 
-  it('placeholder tabs say plainly that the feature comes later; tabs close', async () => {
+  it('Service support → Authorization opens the authorisation page (no placeholder left); tabs close', async () => {
     const user = userEvent.setup({ delay: null });
     renderShell();
     await user.click(groupTitle('menu-service-support'));
     await user.click(await screen.findByTestId('menu-authorization'));
     const pane = await screen.findByRole('region', { name: 'Authorization' });
-    expect(within(pane).getByText('Coming in a later release.')).toBeInTheDocument();
+    expect(within(pane).getByTestId('authorization-page')).toBeInTheDocument();
+    expect(within(pane).getByTestId('customer-search-input')).toBeInTheDocument();
 
     await user.click(within(document.querySelector('.ant-tabs-tab-active') as HTMLElement).getByRole('button', { name: /remove|close/i }));
     await waitFor(() => expect(openTabs()).toHaveLength(1));
@@ -97,6 +98,7 @@ describe('DesktopShell', () => {
     const user = userEvent.setup({ delay: null });
     renderShell(me(['supervisor'], null));
     expect(screen.queryByTestId('btn-sign-in')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('desk-toolbar')).not.toBeInTheDocument(); // no empty toolbar row without a phone
     await user.click(screen.getByTestId('menu-realtime-monitor'));
     expect(await screen.findByTestId('agent-row-agent1')).toBeInTheDocument();
   });
@@ -152,5 +154,27 @@ describe('DesktopShell', () => {
     expect(await screen.findByTestId('call-tab-c2')).toHaveTextContent('13700000002');
     expect(await screen.findByTestId('pop-none')).toBeInTheDocument(); // the pushed pop, no request
     await waitFor(() => expect(within(document.querySelector('.ant-tabs-tab-active') as HTMLElement).getByTestId('call-tab-c2')).toBeInTheDocument());
+  });
+});
+
+describe('call timer', () => {
+  it('counts a call from its answer, as the status bar does, not from its arrival', async () => {
+    const answered = new Date(Date.now() - 42_000).toISOString();
+    const user = me(['agent'], agentState({ state: 'talking', currentCallId: 'c1', since: answered }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url === '/api/agents/agent1') return jsonResponse(200, user.agentState);
+        if (url === '/api/agents/agent1/calls')
+          return jsonResponse(200, [liveCall('c1', [party('agent1', 'talking')], { startedAt: new Date(Date.now() - 95_000).toISOString() })]);
+        return jsonResponse(200, []);
+      }),
+    );
+    renderWith(<DesktopShell me={user} centerTitle="Hotline" />, { client: signedInClient(user) });
+    await waitFor(() => expect(screen.getByTestId('call-timer')).toHaveAttribute('data-call-state', 'talking'));
+    expect(screen.getByTestId('call-timer')).toHaveAttribute('data-since', answered);
+    expect(screen.getByTestId('call-timer')).toHaveTextContent(/00:4\d/);
+    const bar = screen.getByTestId('status-state').textContent ?? '';
+    expect(screen.getByTestId('call-timer').textContent).toContain(bar.match(/\d\d:\d\d/)![0]);
   });
 });

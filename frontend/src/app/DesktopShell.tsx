@@ -13,6 +13,7 @@ import { SoftphoneToolbar } from '../features/softphone/components/SoftphoneTool
 import type { LiveCall } from '../shared/api/callTypes';
 import { queryKeys } from '../shared/api/queryKeys';
 import type { AgentState, Me } from '../shared/api/types';
+import { isAgentUser } from '../shared/agentState/useMyAgentState';
 import { AppHeader } from './AppHeader';
 import { DesktopTabs } from './DesktopTabs';
 import styles from './DesktopShell.module.css';
@@ -40,8 +41,10 @@ export function DesktopShell({ me, centerTitle }: { me: Me; centerTitle: string 
     (key: string) => {
       const leaf = findLeaf(key);
       const callId = callIdOfTab(key);
-      const number = callId ? queryClient.getQueryData<LiveCall>(queryKeys.call(callId))?.ani ?? callId : '';
-      return t('tabs.evicted', { title: leaf ? t(leaf.label) : callId ? t('call.tabTitle', { number }) : key });
+      const call = callId ? queryClient.getQueryData<LiveCall>(queryKeys.call(callId)) : undefined;
+      const number = call?.ani ?? callId ?? '';
+      const callTitle = call?.direction === 'outbound' ? 'call.tabTitleOutbound' : 'call.tabTitle';
+      return t('tabs.evicted', { title: leaf ? t(leaf.label) : callId ? t(callTitle, { number }) : key });
     },
     [t, queryClient],
   );
@@ -61,17 +64,21 @@ export function DesktopShell({ me, centerTitle }: { me: Me; centerTitle: string 
   useCallTabOpener(openCallTab);
   const toolbar = useRef<HTMLDivElement>(null);
   useOneRow(toolbar);
+  const hasPhone = isAgentUser(me.roles) || !!me.agentState;
 
   return (
     <Layout className={styles.shell}>
       <AppHeader me={me} centerTitle={centerTitle} collapsed={collapsed} onToggleMenu={toggleMenu} />
-      <div className={styles.toolbar} ref={toolbar} data-testid="desk-toolbar">
-        <StateControls />
-        <TagPrompt />
-        <ProjectionFaultNotice />
-        <Divider orientation="vertical" className={styles.toolbarDivider} />
-        <SoftphoneToolbar />
-      </div>
+      <ProjectionFaultNotice />
+      {/* Only users who work the phone have state controls and a softphone; others get no empty row. */}
+      {hasPhone && (
+        <div className={styles.toolbar} ref={toolbar} data-testid="desk-toolbar">
+          <StateControls />
+          <TagPrompt />
+          <Divider orientation="vertical" className={styles.toolbarDivider} />
+          <SoftphoneToolbar />
+        </div>
+      )}
       <Layout className={styles.body}>
         <Layout.Sider
           theme="light"

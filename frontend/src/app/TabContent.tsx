@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Spin } from 'antd';
+import { Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MyStatePanel } from '../features/agents/components/MyStatePanel';
 import { AlarmHistory } from '../features/alarms/components/AlarmHistory';
@@ -13,6 +13,7 @@ import { QueuesPage } from '../features/admin/components/QueuesPage';
 import { ReasonCodesPage } from '../features/admin/components/ReasonCodesPage';
 import { SkillGroupsPage } from '../features/admin/components/SkillGroupsPage';
 import { CallPanel } from '../features/calls/components/CallPanel';
+import { AuthorizationPage } from '../features/customers/components/AuthorizationPage';
 import { CustomerSearch } from '../features/customers/components/CustomerSearch';
 import { MyAccount } from '../features/myinfo/components/MyAccount';
 import { ChangePassword } from '../features/myinfo/components/ChangePassword';
@@ -33,11 +34,12 @@ import { VoiceMessages } from '../features/voice-messages/components/VoiceMessag
 import { RealtimeMonitor } from '../features/supervisor/components/RealtimeMonitor';
 import { Wallboard } from '../features/supervisor/components/Wallboard';
 import { BreakRequestsPanel } from '../features/supervisor/components/BreakRequestsPanel';
+import { TeamThresholdsPanel } from '../features/supervisor/components/TeamThresholdsPanel';
+import { AnnouncementManager } from '../features/announcements/components/AnnouncementManager';
 import { DispatchForm } from '../features/work-orders/components/DispatchForm';
 import { TechnicianBoard } from '../features/work-orders/components/TechnicianBoard';
 import { WorkOrderList } from '../features/work-orders/components/WorkOrderList';
 import { useMyAgentState } from '../shared/agentState/useMyAgentState';
-import { ComingSoon } from '../shared/ui/ComingSoon';
 import { CurrentCall } from './CurrentCall';
 import { findLeaf } from './menu';
 import { callIdOfTab } from './tabs/callTabs';
@@ -58,12 +60,18 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <CurrentCall render={(id) => <CallView callId={id} />} />;
     case 'customerSearch':
       return <CustomerSearch />;
+    case 'authorization':
+      return <AuthorizationPage />;
     case 'realtimeMonitor':
       return <RealtimeMonitor />;
     case 'wallboard':
       return <Wallboard />;
     case 'breakRequests':
       return <BreakRequestsPanel />;
+    case 'announcementAdmin':
+      return <AnnouncementManager />;
+    case 'teamThresholds':
+      return <TeamThresholdsPanel />;
     case 'myAccount':
       return <MyAccount />;
     case 'reports':
@@ -126,8 +134,8 @@ export function TabContent({ tabKey, centerTitle }: { tabKey: string; centerTitl
       return <ChangePassword />;
     case 'myLoginLog':
       return <MyLoginLog />;
-    default:
-      return <ComingSoon title={leaf ? t(leaf.label) : tabKey} />;
+    default: // a tab saved by an older version whose item is gone
+      return <Result status="warning" data-testid="tab-unknown" title={tabKey} subTitle={t('tabs.unknown')} />;
   }
 }
 

@@ -13,7 +13,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Me, Role } from '../shared/api/types';
 
-/** What a tab shows; 'comingSoon' items are honest placeholders for later releases. */
+/** What a tab shows. */
 export type TabView =
   | 'myState'
   | 'currentCall'
@@ -21,6 +21,8 @@ export type TabView =
   | 'realtimeMonitor'
   | 'wallboard'
   | 'breakRequests'
+  | 'announcementAdmin'
+  | 'teamThresholds'
   | 'myAccount'
   | 'centerTitle'
   | 'reports'
@@ -50,7 +52,7 @@ export type TabView =
   | 'adminChanges'
   | 'changePassword'
   | 'myLoginLog'
-  | 'comingSoon';
+  | 'authorization';
 
 export interface MenuLeaf {
   key: string;
@@ -91,7 +93,7 @@ export const menuGroups: MenuGroup[] = [
     children: [
       { key: 'customer-search', label: 'menu.customerSearch', view: 'customerSearch' },
       { key: 'work-orders', label: 'menu.workOrders', view: 'workOrders', roles: ['agent', 'supervisor', 'admin'] },
-      { key: 'authorization', label: 'menu.authorization', view: 'comingSoon' },
+      { key: 'authorization', label: 'menu.authorization', view: 'authorization', roles: ['agent', 'supervisor', 'admin'] },
     ],
   },
   {
@@ -127,6 +129,8 @@ export const menuGroups: MenuGroup[] = [
       { key: 'realtime-monitor', label: 'menu.realtimeMonitor', view: 'realtimeMonitor' },
       { key: 'queue-monitor', label: 'menu.queueMonitor', view: 'wallboard' },
       { key: 'break-requests', label: 'menu.breakRequests', view: 'breakRequests' },
+      { key: 'announcement-admin', label: 'menu.announcementAdmin', view: 'announcementAdmin' },
+      { key: 'team-thresholds', label: 'menu.teamThresholds', view: 'teamThresholds' },
       { key: 'technicians', label: 'menu.technicians', view: 'technicians' },
     ],
   },

@@ -72,4 +72,30 @@ public class LivePushTests : IAsyncLifetime
 
         await Task.WhenAll(supervisorHub.DisposeAsync().AsTask(), agentHub.DisposeAsync().AsTask(), otherHub.DisposeAsync().AsTask());
     }
+
+    public sealed record Settings(string CenterTitle, string TimeZone);
+
+    [Fact]
+    public async Task A_new_center_title_reaches_every_open_desktop_without_a_reload()
+    {
+        var cookie = string.Join("; ", await CookiesOf("agent3"));
+        var received = Channel.CreateUnbounded<Settings>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/desktop"), o =>
+            {
+                o.Transports = HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Headers.Add("Cookie", cookie);
+            })
+            .Build();
+        hub.On<Settings>("settingsChanged", p => received.Writer.TryWrite(p));
+        await hub.StartAsync();
+
+        var admin = await app.SignInAsync("admin");
+        (await admin.PutAsJsonAsync("/api/settings", new { centerTitle = "96123 服务热线" })).EnsureSuccessStatusCode();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var pushed = await received.Reader.ReadAsync(timeout.Token);
+        Assert.Equal("96123 服务热线", pushed.CenterTitle);
+        Assert.False(string.IsNullOrEmpty(pushed.TimeZone));
+    }
 }

@@ -59,6 +59,22 @@ public class HistoryGeneratorTests
         }
         Assert.Contains(calls, c => c.Any(e => e.Type == "VoiceMessageLeft.v1")); // night calls
 
+        // Work orders (issue 16): dispatched from the calls tagged "work order dispatched" or "repair", taken through the flow;
+        // the first day's are closed, some of the last day's are still with the technician.
+        var orders = events.Where(e => e.StreamId.StartsWith("workorder-")).GroupBy(e => e.StreamId).ToList();
+        Assert.InRange(orders.Count, 10, 400);
+        foreach (var order in orders)
+        {
+            var types = string.Join(",", order.OrderBy(e => e.StreamRevision).Select(e => e.Type.Replace(".v1", "").Replace("WorkOrder", "")));
+            Assert.Matches("^Dispatched,Assigned(,Accepted(,ArrivedOnSite(,Completed(,Closed)?)?)?)?$", types);
+        }
+        var serials = orders.Select(o => System.Text.Json.JsonDocument.Parse(o.First(e => e.Type == "WorkOrderDispatched.v1").Data).RootElement.GetProperty("serial").GetString()!).ToList();
+        Assert.Equal(serials.Count, serials.Distinct().Count());
+        Assert.Contains(serials, x => x.StartsWith($"WO-{End.AddDays(-1):yyyyMMdd}-5"));
+        Assert.All(orders.Where(o => o.Any(e => e.Type == "WorkOrderDispatched.v1" && At(e) < End.AddDays(-1).ToDateTime(new TimeOnly(12, 0)))),
+            o => Assert.Contains(o, e => e.Type == "WorkOrderClosed.v1"));
+        Assert.Contains(orders, o => !o.Any(e => e.Type is "WorkOrderCompleted.v1" or "WorkOrderClosed.v1"));
+
         // The reactor has caught up (SettledAsync) and its own appends were all duplicates.
         Assert.Equal(events.Count, (await AllAsync(app)).Count);
 

@@ -16,7 +16,9 @@ public sealed record CtiEvent(
     string? Kind = null, string? Number = null, string? ConsultFor = null, int? Position = null, int? ExpectedWaitSeconds = null,
     bool? Internal = null, string? Party = null, string? Reason = null, int? DurationSeconds = null,
     // CTI agent events (API.md, "CTI: agent events"): a PBX whose ACD keeps agent state.
-    string? Extension = null, string[]? SkillGroups = null, string? ReasonCode = null);
+    string? Extension = null, string[]? SkillGroups = null, string? ReasonCode = null,
+    // CallSupervised (docs/supervisor.md, "A real PBX"): the supervisor and the mode.
+    string? SupervisorId = null, string? Mode = null);
 
 public sealed record IngestResult(int Stored, int Duplicates);
 
@@ -78,6 +80,10 @@ public sealed class IngestCtiEventsValidator : AbstractValidator<IngestCtiEvents
             e.RuleFor(x => x.RecordingUri).MaximumLength(1024);
             e.RuleFor(x => x.DurationSeconds).InclusiveBetween(0, 86_400).When(x => x.Type == "RecordingReady" && x.DurationSeconds is not null)
                 .WithMessage("durationSeconds: 0 to 86400.");
+            e.RuleFor(x => x.SupervisorId).NotEmpty().MaximumLength(64).When(x => x.Type == "CallSupervised").WithMessage("CallSupervised needs supervisorId.");
+            e.RuleFor(x => x.SupervisorId).MaximumLength(64);
+            e.RuleFor(x => x.Mode).NotEmpty().Must(m => SupervisionModes.All.Contains(m)).When(x => x.Type == "CallSupervised")
+                .WithMessage($"CallSupervised needs mode: {string.Join(", ", SupervisionModes.All)}.");
             e.RuleFor(x => x.Position).GreaterThan(0).When(x => x.Position is not null);
             e.RuleFor(x => x.ExpectedWaitSeconds).GreaterThanOrEqualTo(0).When(x => x.ExpectedWaitSeconds is not null);
         });
@@ -151,6 +157,7 @@ public sealed class IngestCtiEventsHandler(IEventStore store) : ICommandHandler<
             "CallPartyLeft" => new CallPartyLeft(id, e.Party!, e.AgentId, at),
             "CallRejected" => new CallRejected(id, e.Ani!, e.Reason!, at),
             "VoiceMessageLeft" => new VoiceMessageLeft(id, e.Ani!, e.Queue, e.DurationSeconds!.Value, at),
+            "CallSupervised" => new CallSupervised(id, e.SupervisorId!, e.Mode!, e.AgentId, at),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.Type),
         };
     }

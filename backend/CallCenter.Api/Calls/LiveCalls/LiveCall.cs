@@ -3,14 +3,20 @@ namespace CallCenter.Calls.LiveCalls;
 /// <summary>One agent on a live call: ringing, talking or held, muted or not.</summary>
 public sealed record LiveParty(string AgentId, string State, bool Muted, DateTimeOffset Since);
 
+/// <summary>A supervisor on a live call (R-SUP): mode monitor, whisper, barge or intercept, since when.</summary>
+public sealed record LiveSupervisor(string SupervisorId, string Mode, DateTimeOffset Since);
+
 /// <summary>
 /// A call in progress as the softphone shows it (the `callChanged` push and GET /api/agents/{id}/calls): who is on it
 /// and in what state. Folded from the call's events alone, by event time, so a rebuild gives the same rows.
 /// </summary>
 public sealed record LiveCall(string CallId, string Direction, string Kind, string? Ani, string? Dnis, string[] IvrTrail, string? Queue,
     string? ConsultFor, DateTimeOffset StartedAt, bool Ended, LiveParty[] Parties, int? Position = null, int? ExpectedWaitSeconds = null,
-    DateTimeOffset? QueuedAt = null)
+    DateTimeOffset? QueuedAt = null, LiveSupervisor? Supervisor = null)
 {
+    /// <summary>What the agents on the call see: a silent monitor is not shown to them (R-SUP-1).</summary>
+    public LiveCall ForAgents() => Supervisor is { Mode: SupervisionModes.Monitor } ? this with { Supervisor = null } : this;
+
     public static class States
     {
         public const string Ringing = "ringing";
@@ -37,6 +43,9 @@ public sealed record LiveCall(string CallId, string Direction, string Kind, stri
             ? joined with { Parties = [.. Without(joined.Parties, p => p.AgentId == t), new LiveParty(t, States.Talking, false, x.At)] }
             : joined,
         (_, CallPartyLeft { AgentId: { } a }) => s with { Parties = Without(s.Parties, p => p.AgentId == a) },
+        (_, CallSupervised { Mode: SupervisionModes.Leave }) => s with { Supervisor = null },
+        (_, CallSupervised { Mode: SupervisionModes.Release }) => s,
+        (_, CallSupervised x) => s with { Supervisor = new LiveSupervisor(x.SupervisorId, x.Mode, x.At) },
         (_, CallEnded or CallAbandoned or CallRejected or VoiceMessageLeft) => s with { Ended = true, Parties = [] },
         _ => s,
     };

@@ -14,7 +14,8 @@ public static class LiveCallEndpoints
             {
                 await user.EnsureMayActForAsync(agentId, ct);
                 var rows = await db.Database.SqlQuery<string>($"select data::text as \"Value\" from live_calls where agents @> array[{agentId}]").ToListAsync(ct);
-                return TypedResults.Ok(rows.Select(r => JsonSerializer.Deserialize<LiveCall>(r, Json.Options)!).OrderBy(c => c.StartedAt).ToList());
+                return TypedResults.Ok(rows.Select(r => JsonSerializer.Deserialize<LiveCall>(r, Json.Options)!)
+                    .Select(c => user.CanSupervise ? c : c.ForAgents()).OrderBy(c => c.StartedAt).ToList());
             })
             .WithTags("Softphone").RequireAuthorization()
             .WithSummary("The agent's calls in progress: who is on each and ringing / talking / held, muted (live: SignalR callChanged).");

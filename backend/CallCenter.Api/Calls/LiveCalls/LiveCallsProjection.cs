@@ -38,7 +38,8 @@ public sealed class LiveCallsProjection(TimeProvider clock) : IProjection
         return !existed; // a database from before live_call_events: rebuild
     }
 
-    public sealed record Change(LiveCall Call, string[] Agents);
+    /// <param name="AgentsSee">Whether the agents' view changed (a silent monitor joining changes only the supervisors').</param>
+    public sealed record Change(LiveCall Call, string[] Agents, bool AgentsSee = true);
     sealed record Buffered(string T, JsonElement D);
 
     /// <summary>Events that change nothing a live call shows: not kept.</summary>
@@ -62,8 +63,8 @@ public sealed class LiveCallsProjection(TimeProvider clock) : IProjection
             if (stored?.Ended == true) continue; // a closed call's later events change nothing
             var events = (stored is null ? [] : JsonSerializer.Deserialize<List<Buffered>>(stored.Events, Json.Options)!)
                 .Concat(group.Select(x => new Buffered(x.Recorded.Type, JsonSerializer.Deserialize<JsonElement>(x.Recorded.Data.Span)))).ToList();
-            var folded = events.Select(b => CallStream.Decode(b.T, System.Text.Encoding.UTF8.GetBytes(b.D.GetRawText()))!)
-                .Select((e, i) => (e, i)).OrderBy(x => x.e.At).ThenBy(x => x.i).Select(x => x.e).ToList();
+            var folded = CallStream.InEventTime(events.Select(b => CallStream.Decode(b.T, System.Text.Encoding.UTF8.GetBytes(b.D.GetRawText()))!), e => e)
+                .ToList();
             var before = current.GetValueOrDefault(id);
             var after = folded.Aggregate((LiveCall?)null, LiveCall.Evolve);
             var latest = folded.Max(e => e.At);
@@ -82,7 +83,8 @@ public sealed class LiveCallsProjection(TimeProvider clock) : IProjection
                 await SaveAsync(db, id, JsonSerializer.Serialize(events, Json.Options), ended: false, latest, ct);
             }
             if (after is not null && after != before && group.Max(x => x.Recorded.Created) >= live)
-                pushes.Add(new Change(after, [.. (before?.Parties ?? []).Concat(after.Parties).Select(p => p.AgentId).Distinct()]));
+                pushes.Add(new Change(after, [.. (before?.Parties ?? []).Concat(after.Parties).Select(p => p.AgentId).Distinct()],
+                    before is null || JsonSerializer.Serialize(before.ForAgents(), Json.Options) != JsonSerializer.Serialize(after.ForAgents(), Json.Options)));
         }
         // Forget what is 24 hours behind the latest event time seen (event time, never the wall clock).
         await db.Database.ExecuteSqlRawAsync("""
@@ -105,8 +107,11 @@ public sealed class LiveCallsProjection(TimeProvider clock) : IProjection
         services.GetService<CallCenter.Supervisor.Wallboard.WallboardSignal>()?.Poke();
         var hub = services.GetRequiredService<IHubContext<DesktopHub>>();
         foreach (var change in changes)
-            await hub.Clients.Groups([.. change.Agents.Select(DesktopHub.UserGroup), DesktopHub.SupervisorsGroup])
-                .SendAsync("callChanged", change.Call, ct);
+        {
+            await hub.Clients.Group(DesktopHub.SupervisorsGroup).SendAsync("callChanged", change.Call, ct);
+            if (change.AgentsSee) // the agents' own view: never a silent monitor (R-SUP-1)
+                await hub.Clients.Groups([.. change.Agents.Select(DesktopHub.UserGroup)]).SendAsync("callChanged", change.Call.ForAgents(), ct);
+        }
     }
 
     sealed record StoredCall(string CallId, string Data);

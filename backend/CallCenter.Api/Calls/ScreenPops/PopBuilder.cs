@@ -13,10 +13,11 @@ public sealed class PopBuilder(CustomerDirectory directory, CallFactsStore calls
     public const int MaxCalls = 4;
     public const int MaxWorkOrders = 4;
 
-    public async Task<PopContent> BuildAsync(CallFacts call, DateTimeOffset before, CancellationToken ct)
+    /// <summary>The pop of <paramref name="call"/> offered at <paramref name="offeredAt"/>: the number's calls that arrived before the call, as known then.</summary>
+    public async Task<PopContent> BuildAsync(CallFacts call, DateTimeOffset offeredAt, CancellationToken ct)
     {
         var customers = await directory.FindByPhoneAsync(call.Ani, ct);
-        var recentCalls = await calls.RecentAsync(CallFactsStore.NumberOf(call.Ani), before, call.CallId, MaxCalls, ct);
+        var recentCalls = await calls.RecentAsync(CallFactsStore.NumberOf(call.Ani), call.ArrivedAt ?? offeredAt, offeredAt, call.CallId, MaxCalls, ct);
         return await WithCustomersAsync(call, customers, recentCalls, ct);
     }
 

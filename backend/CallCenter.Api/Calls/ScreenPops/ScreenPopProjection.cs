@@ -12,7 +12,9 @@ namespace CallCenter.Calls.ScreenPops;
 
 /// <summary>
 /// R-POP: keeps calls by number and work orders by customer, and computes each call's pop when it is first offered
-/// (event time only: "before this call" is by the calls' arrival times, so a rebuild gives the same rows).
+/// (event time only: "before this call" is by the calls' arrival times, and a pop shows what was known at its first offer;
+/// facts stored after a pop that should have seen them compute it again, so any arrival order and a rebuild give the same
+/// rows — the work orders' status excepted, which is as stored when the pop was computed).
 /// Every offer (a transfer too, R-POP-6) pushes the pop to the agent it rings at, and so does joining the call (conference,
 /// connect-and-release); a consult or help call carries the
 /// pop of the call it is about. Internal calls have none. An outbound call pops by the dialed number for the dialing agent.
@@ -41,6 +43,8 @@ public sealed class ScreenPopProjection(UserDirectory users) : IProjection
         var workOrders = new WorkOrderFactsStore(connection);
         var offers = new PopOffers(new PopsStore(connection), calls, new PopBuilder(new CustomerDirectory(db), calls, workOrders));
         var pushes = new List<PopPush>();
+        var arrived = new List<string>();
+        var facts = new List<(string CallId, DateTimeOffset At)>();
         foreach (var recorded in batch)
         {
             if (recorded.StreamId.StartsWith(WorkOrderStream.Prefix, StringComparison.Ordinal))
@@ -49,11 +53,14 @@ public sealed class ScreenPopProjection(UserDirectory users) : IProjection
                 await (w is WorkOrderDispatched d ? workOrders.DispatchedAsync(d, recorded.Position, ct) : workOrders.ProgressedAsync(w, recorded.Position, ct));
                 continue;
             }
-            var pushed = CallStream.Decode(recorded.Type, recorded.Data) switch
+            var decoded = CallStream.Decode(recorded.Type, recorded.Data);
+            if (decoded is CallArrived) arrived.Add(decoded.CallId);
+            if (decoded is CallArrived or CallAnswered { Internal: false } or CallTagged) facts.Add((decoded.CallId, decoded.At));
+            var pushed = decoded switch
             {
                 CallArrived e => await Done(calls.ArrivedAsync(e, recorded.Position, ct)),
                 CallDialed e => await offers.DialedAsync(e, recorded.Position, ct),
-                CallAnswered { Internal: false } e => await Done(calls.AnsweredAsync(e.CallId, e.AgentId, await users.NameOfAsync(e.AgentId, ct), recorded.Position, ct)),
+                CallAnswered { Internal: false } e => await Done(calls.AnsweredAsync(e.CallId, e.AgentId, await users.NameOfAsync(e.AgentId, ct), e.At, recorded.Position, ct)),
                 CallTagged e => await Done(calls.TaggedAsync(e, recorded.Position, ct)),
                 CallOffered e => await offers.OfferedAsync(e, recorded.Position, ct),
                 CallConferenced e => await offers.JoinedAsync(e, recorded.Position, ct),
@@ -61,6 +68,9 @@ public sealed class ScreenPopProjection(UserDirectory users) : IProjection
             };
             if (pushed is not null) pushes.Add(new PopPush(pushed, recorded.Created));
         }
+        // Facts stored after a pop that should have seen them (any arrival order): those pops are computed again.
+        if (facts.Count > 0)
+            await offers.RecomputeAsync(await calls.PopsToRecomputeAsync([.. arrived], [.. facts.Select(f => f.CallId)], [.. facts.Select(f => f.At)], ct), ct);
         return pushes;
     }
 

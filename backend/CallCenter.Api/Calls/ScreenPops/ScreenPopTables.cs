@@ -28,6 +28,9 @@ public static class ScreenPopTables
             agent_id text,
             agent_name text,
             position bigint not null);
+        alter table screen_pop_calls add column if not exists answered_at timestamptz;
+        alter table screen_pop_calls add column if not exists tags jsonb not null default '[]';
+        alter table screen_pop_calls add column if not exists joined text[] not null default array[]::text[];
         create index if not exists ix_screen_pop_calls_history on screen_pop_calls (number, arrived_at desc, call_id desc) where kind = 'inbound';
         create table if not exists screen_pop_work_orders (
             work_order_id text primary key,
@@ -50,5 +53,7 @@ public static class ScreenPopTables
             offered_at timestamptz not null,
             pop jsonb not null,
             position bigint not null);
+        alter table screen_pops add column if not exists last_offered_at timestamptz;
+        create index if not exists ix_screen_pops_about on screen_pops (about_call_id);
         """;
 }

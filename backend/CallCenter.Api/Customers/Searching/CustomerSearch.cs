@@ -24,25 +24,45 @@ public sealed class CustomerSearch(ReadModelDb db)
 {
     public const int MinLength = 2, MaxLength = 64, DefaultTake = 20, MaxTake = 100;
 
+    /// <summary>
+    /// One Chinese character is a surname ("王"): agents look customers up by it, so it is a search of its
+    /// own — names that begin with it — while one Latin letter or digit is still too little.
+    /// </summary>
+    public static bool IsSurname(string text) => text.Length == 1 && char.IsLetter(text[0]) && !char.IsAscii(text[0]);
+
     /// <summary>Problems with the query, by field (empty when it is fine).</summary>
     public static Dictionary<string, string[]> Validate(string? q, int? take)
     {
         var errors = new Dictionary<string, string[]>();
         var text = q?.Trim() ?? "";
-        if (text.Length < MinLength || text.Length > MaxLength)
-            errors["q"] = [$"Give {MinLength} to {MaxLength} characters of a name, address, phone or smart-card number."];
+        if ((text.Length < MinLength && !IsSurname(text)) || text.Length > MaxLength)
+            errors["q"] = [$"Give a surname or {MinLength} to {MaxLength} characters of a name, address, phone or smart-card number."];
         if (take is < 1 or > MaxTake) errors["take"] = [$"take is 1 to {MaxTake}."];
         return errors;
     }
 
     public async Task<IReadOnlyList<CustomerDto>> SearchAsync(string q, int take, CancellationToken ct = default)
     {
+        if (IsSurname(q.Trim())) return await SurnameAsync(q.Trim(), take, ct);
         var terms = SearchTerms.From(q);
         var found = await MatchesAsync(terms, take, ct);
         // An exact id, phone or card is what was meant: no look-alikes then.
         if (found.Count < take && !found.Any(terms.IsExactly))
             found.AddRange(await SimilarAsync(terms, [.. found.Select(c => c.Id)], take - found.Count, ct));
         return found.ConvertAll(CustomerDto.From);
+    }
+
+    /// <summary>Customers whose name begins with the surname, by name then id.</summary>
+    async Task<IReadOnlyList<CustomerDto>> SurnameAsync(string surname, int take, CancellationToken ct)
+    {
+        var rows = await db.Customers.FromSqlRaw("""
+                select c.* from customers c
+                where c.name like @starts
+                order by c.name, c.id
+                limit @take
+                """, Text("starts", $"{surname}%"), Int("take", take))
+            .AsNoTracking().ToListAsync(ct);
+        return rows.ConvertAll(CustomerDto.From);
     }
 
     Task<List<CustomerRow>> MatchesAsync(SearchTerms t, int take, CancellationToken ct)

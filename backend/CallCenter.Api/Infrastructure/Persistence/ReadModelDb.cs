@@ -19,6 +19,7 @@ public sealed class ReadModelDb(DbContextOptions<ReadModelDb> options) : DbConte
     public DbSet<ReasonCodeRow> ReasonCodes => Set<ReasonCodeRow>();
     public DbSet<SettingRow> Settings => Set<SettingRow>();
     public DbSet<AnnouncementRow> Announcements => Set<AnnouncementRow>();
+    public DbSet<AnnouncementReadRow> AnnouncementReads => Set<AnnouncementReadRow>();
     public DbSet<ProjectionCheckpointRow> ProjectionCheckpoints => Set<ProjectionCheckpointRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AgentStateRow> AgentStates => Set<AgentStateRow>();
@@ -32,11 +33,13 @@ public sealed class ReadModelDb(DbContextOptions<ReadModelDb> options) : DbConte
         b.Entity<ReasonCodeRow>(e => { e.ToTable("reason_codes"); e.HasKey(x => x.Code); });
         b.Entity<SettingRow>(e => { e.ToTable("settings"); e.HasKey(x => x.Key); });
         b.Entity<AnnouncementRow>(e => e.ToTable("announcements"));
+        b.Entity<AnnouncementReadRow>(e => { e.ToTable("announcement_reads"); e.HasKey(x => new { x.AnnouncementId, x.UserId }); });
         b.Entity<ProjectionCheckpointRow>(e => { e.ToTable("projection_checkpoints"); e.HasKey(x => x.Name); });
         b.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
         b.Entity<CallPurposeRow>(e => { e.ToTable("call_purposes"); e.HasKey(x => x.Code); });
         CallCenter.Users.UserTables.Configure(b); // teams, user_sessions
         CustomerRow.Configure(b); // customers table, trigram and phone indexes, pg_trgm
+        CallCenter.Customers.Authorizations.AuthorizationRow.Configure(b); // customer_authorizations (projection's, not migrated)
         CallCenter.Telephony.Routing.RoutingTables.Configure(b); // queues, blacklist_entries; voice_messages (projection's)
         b.Entity<AgentStateRow>(e =>
         {
@@ -107,6 +110,22 @@ public sealed class AnnouncementRow
     public bool Urgent { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
     public string? Author { get; set; }
+    // R-ANN-1: the audience (all empty: everyone) and the validity window (null: open).
+    public string[] AudienceAgents { get; set; } = [];
+    public string[] AudienceSkillGroups { get; set; } = [];
+    public string[] AudienceTeams { get; set; } = [];
+    public string[] AudienceAreas { get; set; } = [];
+    public DateTimeOffset? ValidFrom { get; set; }
+    public DateTimeOffset? ValidTo { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+}
+
+/// <summary>R-ANN-1: who has read which announcement, when (once per user).</summary>
+public sealed class AnnouncementReadRow
+{
+    public long AnnouncementId { get; set; }
+    public required string UserId { get; set; }
+    public DateTimeOffset ReadAt { get; set; }
 }
 
 public sealed class ProjectionCheckpointRow

@@ -53,6 +53,9 @@ public sealed class DesktopPush(IHubContext<DesktopHub> hub, TimeProvider clock,
     /// <summary>"alarmChanged" (R-ALARM-2) to everyone signed in: the banner follows within a second.</summary>
     public Task AlarmChangedAsync(object alarm, CancellationToken ct) => hub.Clients.All.SendAsync("alarmChanged", alarm, ct);
 
+    /// <summary>"settingsChanged" with the public settings (title, logo, time zone), to every open desktop: no reload needed.</summary>
+    public Task SettingsChangedAsync(object publicSettings, CancellationToken ct) => hub.Clients.All.SendAsync("settingsChanged", publicSettings, ct);
+
     /// <summary>To the agent, admins, and the supervisors of the agent's team.</summary>
     public async Task AgentStateChangedAsync(AgentStateDto state, CancellationToken ct)
     {

@@ -69,6 +69,9 @@ public static class DemoData
         if (!existing.Contains("team-2")) db.Add(new CallCenter.Users.TeamRow { Id = "team-2", Name = "二组 Team B", Supervisors = ["supervisor2"] });
     }
 
+    /// <summary>The not-ready reason a supervisor's "pause" sets (R-SUP-5).</summary>
+    public const string PauseReason = "pause";
+
     /// <summary>Reference data every center starts with (demo and production): not-ready reasons, call purposes.</summary>
     public static async Task SeedReferenceDataAsync(ReadModelDb db, CancellationToken ct)
     {
@@ -79,6 +82,9 @@ public static class DemoData
                 new ReasonCodeRow { Code = "meeting", Name = "Meeting", NameZh = "会议", SortOrder = 3 },
                 new ReasonCodeRow { Code = "training", Name = "Training", NameZh = "培训", SortOrder = 4 },
                 new ReasonCodeRow { Code = "callback", Name = "Callbacks", NameZh = "回访", SortOrder = 5 });
+        // R-SUP-5 "force pause" (强制暂停): a supervisor pauses an agent = not ready with this reason (docs/supervisor.md).
+        if (!await db.ReasonCodes.AnyAsync(r => r.Code == PauseReason, ct))
+            db.ReasonCodes.Add(new ReasonCodeRow { Code = PauseReason, Name = "Paused by supervisor", NameZh = "强制暂停", SortOrder = 90 });
 
         if (!await db.CallPurposes.AnyAsync(ct)) db.CallPurposes.AddRange(CallPurposes.Seed());
         await db.SaveChangesAsync(ct);

@@ -28,8 +28,12 @@ public sealed class CallWork
     public int SlSeconds { get; set; }
     /// <summary>The short-abandon threshold in effect when the call entered its queue (the settings history, decision 0008).</summary>
     public long ShortAbandonMs { get; set; } = Measures.ShortAbandonMs;
-    /// <summary>The latest event time of the call's own events (the rule that closes a call that never gets its end).</summary>
+    /// <summary>The earliest event time folded (the rule that closes a call that never gets its end counts from it).</summary>
+    public DateTimeOffset? FirstAt { get; set; }
+    /// <summary>The latest event time folded: an event before it (see <see cref="IsBefore"/>) arrived late.</summary>
     public DateTimeOffset? LastAt { get; set; }
+    /// <summary>The highest <see cref="CallStream.TieRank"/> folded at <see cref="LastAt"/>.</summary>
+    public int LastRank { get; set; }
     public string? FirstAgent { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
     public DateTimeOffset? AbandonedAt { get; set; }
@@ -47,10 +51,31 @@ public sealed class CallWork
     public bool Closed => Inbound ? (AbandonedAt is not null && FirstAgent is null) || (Ended && (FirstAgent is null || Tagged)) : Ended || Tagged;
 
     /// <summary>
-    /// A call none of whose own events is later than this before the latest call event time the projection has seen is closed
-    /// as it stands (no end, tag or further leg will change its figures): event time only, never the wall clock.
+    /// A call's events more than this after its first event are not part of it (a call that never gets its end is closed as it
+    /// stands 24 hours after it began). The projection also forgets the working state of a call whose latest event is this far
+    /// behind the latest call event time it has seen; a later event for it refolds the call from its stream (same result).
+    /// Event time only, never the wall clock.
     /// </summary>
     public static readonly TimeSpan MaxIdle = TimeSpan.FromHours(24);
+
+    /// <summary>True when <paramref name="e"/> belongs before what is already folded, in event-time order (it arrived late).</summary>
+    public bool IsBefore(CallEvent e) => LastAt is { } last && (e.At < last || e.At == last && CallStream.TieRank(e) < LastRank);
+
+    /// <summary>
+    /// Folds a call's events, given in event-time order (<see cref="CallStream.InEventTime{T}"/>), on top of this state. Once the
+    /// call is closed, or an event is more than <see cref="MaxIdle"/> after the call's first event, the rest change nothing: the
+    /// result depends only on the set of events, never on the order or batching in which they were stored.
+    /// </summary>
+    public void Fold(IEnumerable<CallEvent> inEventTime, Func<string, DateTimeOffset, int> slSecondsOf, Func<DateTimeOffset, long> shortAbandonMsAt)
+    {
+        foreach (var e in inEventTime)
+        {
+            if (Closed || FirstAt is { } first && e.At - first > MaxIdle) continue;
+            FirstAt ??= e.At;
+            LastRank = LastAt == e.At ? Math.Max(LastRank, CallStream.TieRank(e)) : CallStream.TieRank(e);
+            Apply(e, slSecondsOf, shortAbandonMsAt);
+        }
+    }
 
     /// <summary>Folds one event with the default short-abandon threshold; <paramref name="slSecondsOf"/> gives a queue's service-level threshold.</summary>
     public void Apply(CallEvent e, Func<string, int> slSecondsOf) => Apply(e, (q, _) => slSecondsOf(q), _ => Measures.ShortAbandonMs);

@@ -28,6 +28,7 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore eve
     [
         "CallArrived.v1", "CallQueued.v1", "CallOffered.v1", "CallAnswered.v1", "CallConferenced.v1", "CallHeld.v1", "CallRetrieved.v1",
         "CallTransferred.v1", "CallPartyLeft.v1", "CallAbandoned.v1", "CallEnded.v1", "CallRejected.v1", "CallTagged.v1",
+        "CallDialed.v1", // changes no KPI: an outbound or internal call's first event, so its working state exists from the start
     ];
     static readonly HashSet<string> SkippedAgentTypes = ["AgentForwardingSet.v1", "AgentAutoAnswerSet.v1"];
 
@@ -45,13 +46,15 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore eve
 
     public async Task<object?> ApplyAsync(ReadModelDb db, IReadOnlyList<RecordedEvent> batch, CancellationToken ct)
     {
-        var callEvents = new List<CallEvent>();
+        var callEvents = new List<(CallEvent Event, long Revision)>();
+        var firstRevisions = new Dictionary<string, long>(); // of every call stream in the batch, whatever the event's type
         var agentEvents = new List<(AgentEvent Event, long Revision)>();
         foreach (var recorded in batch)
         {
             if (recorded.StreamId.StartsWith(CallStream.Prefix, StringComparison.Ordinal))
             {
-                if (CallTypes.Contains(recorded.Type) && CallStream.Decode(recorded.Type, recorded.Data) is { } c) callEvents.Add(c);
+                firstRevisions.TryAdd(recorded.StreamId, recorded.StreamRevision);
+                if (CallTypes.Contains(recorded.Type) && CallStream.Decode(recorded.Type, recorded.Data) is { } c) callEvents.Add((c, recorded.StreamRevision));
             }
             else if (!SkippedAgentTypes.Contains(recorded.Type) && AgentStream.Decode(recorded.Type, recorded.Data) is { } a) agentEvents.Add((a, recorded.StreamRevision));
         }
@@ -60,7 +63,7 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore eve
         if (callEvents.Count > 0)
         {
             var clock = await store.LoadClockAsync(ct);
-            clock = await ApplyCallsAsync(store, callEvents, clock, await SettingsAsync(ct), ct);
+            clock = await ApplyCallsAsync(store, callEvents, firstRevisions, clock, await SettingsAsync(ct), ct);
             if (clock is { } now)
             {
                 await store.SaveClockAsync(now, ct);
@@ -85,14 +88,18 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore eve
     }
 
     /// <summary>
-    /// Folds a batch's call events in store order. <paramref name="clock"/> is the latest call event time applied before them;
-    /// an event for a call already closed, or idle longer than <see cref="CallWork.MaxIdle"/> at that clock, finds its figures
-    /// final and starts a new working state (which counts nowhere without a <c>CallArrived</c>). Returns the clock after the run.
+    /// Folds a batch's call events in event time (issue 12). A call whose events in the batch all belong after what is already
+    /// folded for it (the usual case) is folded on top of its working state. Otherwise — an event arrived late, or the call's
+    /// working state is gone (closed, or forgotten as idle) and it gets another event — the call is refolded from its stream:
+    /// its contributions before the batch (the events stored before it) are taken back and those of all its events added.
+    /// Either way a call's figures are a function of its set of events only (<see cref="CallWork.Fold"/>), so any arrival order,
+    /// any batching and a rebuild give the same rows. <paramref name="clock"/> is the latest call event time seen before the
+    /// batch (idle working states are forgotten by it); returns the clock after the batch.
     /// </summary>
-    async Task<DateTimeOffset?> ApplyCallsAsync(IntervalKpiStore store, List<CallEvent> events, DateTimeOffset? clock, CenterSettingsHistory settings,
-        CancellationToken ct)
+    async Task<DateTimeOffset?> ApplyCallsAsync(IntervalKpiStore store, List<(CallEvent Event, long Revision)> events,
+        Dictionary<string, long> firstRevisions, DateTimeOffset? clock, CenterSettingsHistory settings, CancellationToken ct)
     {
-        var ids = events.Select(e => e.CallId).ToHashSet();
+        var ids = events.Select(e => e.Event.CallId).ToHashSet();
         var loaded = await store.LoadAsync<CallWork>(IntervalKpiTables.CallWork, "call_id", ids, ct);
         var configured = (await queues.AllAsync(ct)).ToDictionary(q => q.Id, q => q.ServiceLevelSeconds > 0 ? q.ServiceLevelSeconds : Measures.DefaultServiceLevelSeconds);
         // The threshold recorded for the queue at that time; a queue never changed since the history began keeps its configured value.
@@ -101,38 +108,52 @@ public sealed class IntervalKpiProjection(QueueDirectory queues, IEventStore eve
         long ShortAbandonMsAt(DateTimeOffset at) => settings.ShortAbandonSecondsAt(at) * 1000L;
 
         var deltas = new Dictionary<IntervalKey, long[]>();
-        var calls = new Dictionary<string, CallWork>();
-        foreach (var id in ids)
-        {
-            var work = loaded.GetValueOrDefault(id) ?? new CallWork();
-            CallContributions.Add(work, -1, deltas);
-            calls[id] = work;
-        }
-        var facts = new Dictionary<string, CallFact>();
-        foreach (var e in events)
-        {
-            var work = calls[e.CallId];
-            if (work.Closed || (clock is { } now && work.LastAt is { } last && now - last > CallWork.MaxIdle))
-            {
-                CallContributions.Add(work, +1, deltas); // closed as it stood: a later event changes none of its figures, in any batching
-                calls[e.CallId] = work = new CallWork();
-            }
-            work.Apply(e, SlSecondsOf, ShortAbandonMsAt);
-            if (clock is null || e.At > clock) clock = e.At;
-            if (CallContributions.Fact(e.CallId, work) is { } fact) facts[e.CallId] = fact;
-        }
+        var facts = new List<CallFact>();
         var upserts = new List<(string, CallWork)>();
         var deletes = new List<string>();
-        foreach (var (id, work) in calls)
+        foreach (var group in events.GroupBy(e => e.Event.CallId))
         {
+            var id = group.Key;
+            var arrived = CallStream.InEventTime(group, e => e.Event).ToList();
+            var first = firstRevisions[CallStream.StreamId(id)];
+            var work = loaded.GetValueOrDefault(id);
+            if (work is null && first == 0) work = new CallWork(); // a new call: nothing of it was folded before
+            if (work is not null && !work.IsBefore(arrived[0].Event))
+                CallContributions.Add(work, -1, deltas);
+            else
+            {
+                var history = await CallEventsAsync(id, group.Max(e => e.Revision), ct);
+                CallContributions.Add(Folded(history.Where(e => e.Revision < first)), -1, deltas);
+                work = new CallWork();
+                arrived = history;
+            }
+            work.Fold(arrived.Select(e => e.Event), SlSecondsOf, ShortAbandonMsAt);
             CallContributions.Add(work, +1, deltas);
+            if (CallContributions.Fact(id, work) is { } fact) facts.Add(fact);
             if (!work.Closed) upserts.Add((id, work));
             else if (loaded.ContainsKey(id)) deletes.Add(id);
+            foreach (var (e, _) in group) if (clock is null || e.At > clock) clock = e.At;
         }
         await store.AddIntervalsAsync(deltas, ct);
-        await store.UpsertCallsAsync(facts.Values, ct);
+        await store.UpsertCallsAsync(facts, ct);
         await store.SaveAsync(IntervalKpiTables.CallWork, "call_id", upserts, deletes, ct);
         return clock;
+
+        CallWork Folded(IEnumerable<(CallEvent Event, long Revision)> inEventTime)
+        {
+            var w = new CallWork();
+            w.Fold(inEventTime.Select(e => e.Event), SlSecondsOf, ShortAbandonMsAt);
+            return w;
+        }
+    }
+
+    /// <summary>A call's KPI events up to <paramref name="lastRevision"/>, read from its stream, in event-time order.</summary>
+    async Task<List<(CallEvent Event, long Revision)>> CallEventsAsync(string callId, long lastRevision, CancellationToken ct)
+    {
+        var history = new List<(CallEvent, long)>();
+        await foreach (var recorded in events.ReadStreamAsync(CallStream.StreamId(callId), ReadDirection.Forwards, 0, (int)Math.Min(lastRevision + 1, int.MaxValue), ct))
+            if (CallTypes.Contains(recorded.Type) && CallStream.Decode(recorded.Type, recorded.Data) is { } e) history.Add((e, recorded.StreamRevision));
+        return CallStream.InEventTime(history, e => e.Item1).ToList();
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore st
     public async Task<HistoryProgress> RunAsync(HistoryRequest request, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
-        var (agents, callers) = await LoadAsync(ct);
+        var (agents, callers, customers) = await LoadAsync(ct);
         var zone = center.Zone; // the center's days, in its zone
         var end = request.EndDate ?? center.Today.AddDays(-1);
         var ns = DeterministicGuid.Create(Guid.Empty, $"history/{request.Seed}");
@@ -46,6 +46,7 @@ public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore st
                 var day = end.AddDays(d - request.Days + 1);
                 var result = sim.Run(day, TrafficModel.PlanDay(day, request.Seed, callers, new TrafficOptions(request.CallsPerDay, Zone: zone)));
                 count += await WriteAsync(result, ns, ct);
+                count += await WriteWorkOrdersAsync(WorkOrderHistory.Of(day, result, customers, ns, lastDay: d == request.Days - 1), ns, ct);
                 var seconds = clock.GetElapsedTime(started).TotalSeconds;
                 progress = new(true, d + 1, request.Days, count, count / Math.Max(seconds, 0.001), null);
             }
@@ -88,15 +89,32 @@ public sealed class HistoryGenerator(IServiceScopeFactory scopes, IEventStore st
         return day.AgentEvents.Values.Sum(e => e.Count) + day.CtiFacts.Count + day.Tags.Count;
     }
 
+    /// <summary>The day's work orders (<see cref="WorkOrderHistory"/>), each stream once; idempotent by event id.</summary>
+    async Task<long> WriteWorkOrdersAsync(IEnumerable<(string WorkOrderId, IReadOnlyList<WorkOrders.WorkOrderEvent> Events)> orders, Guid ns, CancellationToken ct)
+    {
+        var list = orders.ToList();
+        await Parallel.ForEachAsync(list, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (order, ct) =>
+        {
+            var data = order.Events.Select((e, i) => new EventData(DeterministicGuid.Create(ns, $"workorder/{order.WorkOrderId}/{i}"),
+                WorkOrders.WorkOrderStream.WireName(e), JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), Json.Options),
+                Simulator(i == 0 ? ((WorkOrders.WorkOrderDispatched)e).DispatchedBy : "admin", ns).ToJson())).ToList();
+            await store.AppendEachOnceAsync(WorkOrders.WorkOrderStream.StreamId(order.WorkOrderId), data, ct);
+        });
+        return list.Sum(o => o.Events.Count);
+    }
+
     static EventMetadata Simulator(string actor, Guid ns) => new(actor, EventMetadata.Sources.Simulator, ns);
 
-    async Task<(List<SimAgent>, List<Caller>)> LoadAsync(CancellationToken ct)
+    async Task<(List<SimAgent>, List<Caller>, Dictionary<string, SimCustomer>)> LoadAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReadModelDb>();
         var agents = await db.Users.AsNoTracking().Where(u => u.Roles.Contains(Roles.Agent)).OrderBy(u => u.Id)
             .Select(u => new SimAgent(u.Id, u.SkillGroups)).ToListAsync(ct);
         var callers = await Caller.AllAsync(db, ct);
-        return ([.. agents.OrderBy(a => a.Id.Length).ThenBy(a => a.Id, StringComparer.Ordinal)], callers);
+        var byPhone = new Dictionary<string, SimCustomer>();
+        foreach (var c in await db.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.Name, c.Area, c.ServiceType, c.Phones }).ToListAsync(ct))
+            foreach (var phone in c.Phones) byPhone.TryAdd(phone, new SimCustomer(c.Id, c.Name, c.Area, c.ServiceType));
+        return ([.. agents.OrderBy(a => a.Id.Length).ThenBy(a => a.Id, StringComparer.Ordinal)], callers, byPhone);
     }
 }

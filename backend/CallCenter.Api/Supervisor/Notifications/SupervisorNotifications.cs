@@ -10,7 +10,13 @@ using Microsoft.AspNetCore.SignalR;
 namespace CallCenter.Supervisor.Notifications;
 
 /// <summary>One live notification on the supervisor's desk (R-SUP-6).</summary>
-public sealed record SupervisorNotification(string Id, string Kind, string AgentId, string Name, string? TeamId, string? ReasonCode, DateTimeOffset At);
+public sealed record SupervisorNotification(string Id, string Kind, string AgentId, string Name, string? TeamId, string? ReasonCode, DateTimeOffset At)
+{
+    /// <summary>Kind "threshold": which (talk, hold, wrapUp, notReady, waiting), its limit (seconds, or calls), the calls waiting.</summary>
+    public string? Threshold { get; init; }
+    public int? LimitSeconds { get; init; }
+    public int? Count { get; init; }
+}
 
 /// <summary>
 /// R-SUP-6: sign-in, sign-out, break requested, started and ended, pushed as "supervisorNotification" to the supervisors of the

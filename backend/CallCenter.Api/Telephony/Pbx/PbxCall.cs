@@ -39,13 +39,18 @@ public sealed class PbxCall(string id, string kind, DateTimeOffset startedAt)
     /// <summary>Agents who let it ring out: not offered again.</summary>
     public HashSet<string> Skipped { get; } = [];
 
+    /// <summary>The supervisor on the call (R-SUP) and how: monitor, whisper, barge or intercept.</summary>
+    public string? Supervisor { get; set; }
+    public string? SupervisionMode { get; set; }
+
     public bool IsInbound => Kind == "inbound";
-    public bool IsWaiting => QueuedAt is not null && Legs.Count == 0;
+    /// <summary>In a queue with nobody on it (an intercepted call has the supervisor on it, R-SUP-4).</summary>
+    public bool IsWaiting => QueuedAt is not null && Legs.Count == 0 && !Calls.SupervisionModes.IsParty(SupervisionMode);
     public PbxLeg? LegOf(string agentId) => Legs.Find(l => l.AgentId == agentId);
     public PbxLeg? Ringing => Legs.Find(l => l.State == LegState.Ringing);
     public IEnumerable<PbxLeg> Connected => Legs.Where(l => l.State != LegState.Ringing);
-    /// <summary>Parties on the line: connected agents plus the customer or external party.</summary>
-    public int Parties => Connected.Count() + (Customer ? 1 : 0) + (External ? 1 : 0);
+    /// <summary>Parties on the line: connected agents plus the customer or external party, plus a barged-in or intercepting supervisor.</summary>
+    public int Parties => Connected.Count() + (Customer ? 1 : 0) + (External ? 1 : 0) + (Calls.SupervisionModes.IsParty(SupervisionMode) ? 1 : 0);
 }
 
 public sealed record PbxLegView(string AgentId, LegState State, DateTimeOffset Since);

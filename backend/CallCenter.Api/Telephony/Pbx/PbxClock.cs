@@ -81,6 +81,7 @@ public static class PbxRegistration
         s.AddSingleton<SimulatedPbx>();
         s.AddSingleton<ITelephony>(sp => sp.GetRequiredService<SimulatedPbx>());
         s.AddSingleton<ISimulatedCallers>(sp => sp.GetRequiredService<SimulatedPbx>());
+        s.AddSingleton<ICallSupervision>(sp => sp.GetRequiredService<SimulatedPbx>());
         s.AddHostedService<PbxClock>();
         return s;
     }

@@ -28,6 +28,16 @@ export interface LiveCall {
   parties: LiveParty[];
   position?: number | null;
   expectedWaitSeconds?: number | null;
+  /** A supervisor on the call (R-SUP); the agents never see a silent monitor. */
+  supervisor?: LiveSupervisor | null;
+}
+
+export type SupervisionMode = 'monitor' | 'whisper' | 'barge' | 'intercept';
+
+export interface LiveSupervisor {
+  supervisorId: string;
+  mode: SupervisionMode;
+  since: string;
 }
 
 export type PopMatch = 'single' | 'multiple' | 'none';

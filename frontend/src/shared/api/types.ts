@@ -66,12 +66,29 @@ export interface ReasonCode {
   maxAway?: number | null;
 }
 
+export interface AnnouncementAudience {
+  agents?: string[] | null;
+  skillGroups?: string[] | null;
+  teams?: string[] | null;
+  areas?: string[] | null;
+}
+
 export interface Announcement {
   id: string;
   title: string;
   body: string;
   urgent: boolean;
   publishedAt: string;
+  author?: string | null;
+  /** R-ANN-1: every list empty = everyone. */
+  audience?: AnnouncementAudience;
+  validFrom?: string | null;
+  validTo?: string | null;
+  updatedAt?: string | null;
+  /** Whether I have read it (GET /api/announcements). */
+  read?: boolean;
+  /** How many have read it (GET /api/announcements/manage). */
+  readCount?: number;
 }
 
 /** RFC 9457 problem details. */

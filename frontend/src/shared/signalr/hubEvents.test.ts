@@ -5,7 +5,7 @@ import { queryKeys } from '../api/queryKeys';
 import type { AgentState, Me } from '../api/types';
 import { liveCall, party, singlePop } from '../../test/calls';
 import type { LiveCall, ScreenPop } from '../api/callTypes';
-import { AGENT_STATE_CHANGED, CALL_CHANGED, registerCacheSync, SCREEN_POP } from './hubEvents';
+import { AGENT_STATE_CHANGED, CALL_CHANGED, registerCacheSync, SCREEN_POP, SETTINGS_CHANGED } from './hubEvents';
 import { FakeHub } from '../../test/fakeHub';
 
 describe('agentStateChanged → query caches', () => {
@@ -123,5 +123,16 @@ describe('callChanged and screenPop → query caches', () => {
     registerCacheSync(hub, client);
     hub.emit(SCREEN_POP, singlePop('c9'));
     expect(client.getQueryData<ScreenPop>(queryKeys.screenPop('c9'))?.customer?.name).toBe('Wang Fang');
+  });
+});
+
+describe('settingsChanged → the center title everywhere', () => {
+  it('replaces the public settings in the cache (the header and document title follow without a reload)', () => {
+    const client = signedInClient(me());
+    client.setQueryData(queryKeys.publicSettings, { centerTitle: 'Old title', timeZone: 'Asia/Shanghai' });
+    const hub = new FakeHub();
+    registerCacheSync(hub, client);
+    hub.emit(SETTINGS_CHANGED, { centerTitle: '96123 热线', timeZone: 'Asia/Shanghai', timeZoneOffset: 'UTC+8', logo: null });
+    expect(client.getQueryData<{ centerTitle: string }>(queryKeys.publicSettings)?.centerTitle).toBe('96123 热线');
   });
 });

@@ -4,7 +4,7 @@ import { applyAlarm } from '../alarms/applyAlarm';
 import type { AlarmStatus } from '../api/alarmTypes';
 import type { LiveCall, ScreenPop } from '../api/callTypes';
 import { queryKeys } from '../api/queryKeys';
-import type { AgentState } from '../api/types';
+import type { AgentState, PublicSettings } from '../api/types';
 import { applyLiveCall } from '../calls/applyLiveCall';
 import { BREAK_REQUEST_CHANGED, breakRequestsKey } from '../breaks/breakRequests';
 
@@ -23,6 +23,10 @@ export const SCREEN_POP = 'screenPop';
 export const WORK_ORDERS_CHANGED = 'workOrdersChanged';
 /** An area's outage alarm level changed (R-ALARM-2): the banner follows from the push itself. */
 export const ALARM_CHANGED = 'alarmChanged';
+/** The center's public settings changed (title, logo, time zone): every open desktop shows them at once. */
+export const SETTINGS_CHANGED = 'settingsChanged';
+/** An announcement addressed to me was published, edited or deleted (R-ANN-1): the lists refetch. */
+export const ANNOUNCEMENT_CHANGED = 'announcementChanged';
 /** My session was ended on the server (logout elsewhere, password or role change, disabled): re-check who I am. */
 export const SESSION_ENDED = 'sessionEnded';
 
@@ -31,20 +35,32 @@ export function registerCacheSync(connection: HubEventSource, queryClient: Query
   const onAgentStateChanged = (state: AgentState) => applyAgentState(queryClient, state);
   const onCallChanged = (call: LiveCall) => applyLiveCall(queryClient, call);
   const onScreenPop = (pop: ScreenPop) => queryClient.setQueryData(queryKeys.screenPop(pop.callId), pop);
-  const onWorkOrdersChanged = () => void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
+  const onWorkOrdersChanged = () => {
+    void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
+    void queryClient.invalidateQueries({ queryKey: ['screen-pop'] }); // the pops' recent work orders (open pops refetch)
+  };
   const onAlarmChanged = (alarm: AlarmStatus) => applyAlarm(queryClient, alarm);
   connection.on(AGENT_STATE_CHANGED, onAgentStateChanged);
   connection.on(CALL_CHANGED, onCallChanged);
   connection.on(SCREEN_POP, onScreenPop);
   connection.on(WORK_ORDERS_CHANGED, onWorkOrdersChanged);
   connection.on(ALARM_CHANGED, onAlarmChanged);
+  const onSettingsChanged = (settings: PublicSettings) => {
+    queryClient.setQueryData(queryKeys.publicSettings, settings);
+    void queryClient.invalidateQueries({ queryKey: ['settings'], exact: false, predicate: (q) => q.queryKey[1] !== 'public' });
+  };
+  connection.on(SETTINGS_CHANGED, onSettingsChanged);
   const onSessionEnded = () => void queryClient.invalidateQueries({ queryKey: queryKeys.me });
   connection.on(SESSION_ENDED, onSessionEnded);
   const onBreakRequestChanged = () => void queryClient.invalidateQueries({ queryKey: breakRequestsKey });
   connection.on(BREAK_REQUEST_CHANGED, onBreakRequestChanged);
+  const onAnnouncementChanged = () => void queryClient.invalidateQueries({ queryKey: queryKeys.announcements });
+  connection.on(ANNOUNCEMENT_CHANGED, onAnnouncementChanged);
   return () => {
+    connection.off(ANNOUNCEMENT_CHANGED, onAnnouncementChanged);
     connection.off(BREAK_REQUEST_CHANGED, onBreakRequestChanged);
     connection.off(SESSION_ENDED, onSessionEnded);
+    connection.off(SETTINGS_CHANGED, onSettingsChanged);
     connection.off(AGENT_STATE_CHANGED, onAgentStateChanged);
     connection.off(CALL_CHANGED, onCallChanged);
     connection.off(SCREEN_POP, onScreenPop);

@@ -14,6 +14,9 @@ export function useReasonCodes(enabled = true) {
   });
 }
 
+/** The reason a supervisor's "pause" sets (R-SUP-5, 强制暂停): not offered in the agent's own menu. */
+export const PAUSE_REASON = 'pause';
+
 export function reasonLabel(reason: ReasonCode, language: string): string {
   return language.startsWith('zh') && reason.nameZh ? reason.nameZh : reason.name;
 }

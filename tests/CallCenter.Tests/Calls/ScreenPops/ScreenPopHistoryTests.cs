@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CallCenter.Tests.Infrastructure;
 
 namespace CallCenter.Tests.Calls.ScreenPops;
 
@@ -14,6 +15,9 @@ public class ScreenPopHistoryTests(ScreenPopAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task The_last_four_calls_before_this_one_by_event_time_carry_their_purpose_and_agent()
     {
+        // The agents tag on the desktop now (wall clock); the new call is offered after that, so it knows the tags (a pop shows
+        // what was known at its offer, in event time).
+        var T0 = new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero).AddMinutes(10);
         var phone = (await Kit.PhonesAsync(shared: false, 3))[1];
         // Six earlier calls (hours before T0) and one that arrived after T0, ingested out of order.
         (string Id, int HoursBefore, string Agent, string? Purpose, string? Subtype)[] history =
@@ -46,6 +50,42 @@ public class ScreenPopHistoryTests(ScreenPopAppFixture fixture) : IClassFixture<
         Assert.Equal(["陈静", "杨磊", "杨磊", "陈静"], ScreenPopKit.Strings(calls, "agentName"));
         Assert.All(calls.EnumerateArray(), c => Assert.Equal(phone, c.GetProperty("ani").GetString()));
         Assert.Equal(["9", "5"], calls[3].GetProperty("ivrTrail").EnumerateArray().Select(k => k.GetString()));
+    }
+
+    /// <summary>Issue 12: a pop is what was known at its offer, in event time. The same calls sent in order for one number and
+    /// in the worst order for another (the new call offered before it arrived, an earlier call arriving and answered after that,
+    /// and an answer stamped after the offer) give the same pop.</summary>
+    [Fact]
+    public async Task A_pop_is_the_same_whatever_order_its_facts_arrive_in()
+    {
+        var phones = await Kit.PhonesAsync(shared: false, 6);
+        var t0 = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        object[] Calls(string p, string prefix) =>
+        [
+            ScreenPopKit.Ev("CallArrived", prefix + "-1", t0.AddHours(-2), ani: p), ScreenPopKit.Ev("CallAnswered", prefix + "-1", t0.AddHours(-2).AddSeconds(9), "agent5"),
+            ScreenPopKit.Ev("CallEnded", prefix + "-1", t0.AddHours(-2).AddMinutes(4), "agent5"),
+            // answered only after the new call was offered: the pop does not name its agent yet
+            ScreenPopKit.Ev("CallArrived", prefix + "-2", t0.AddSeconds(-30), ani: p), ScreenPopKit.Ev("CallAnswered", prefix + "-2", t0.AddSeconds(20), "agent6"),
+            ScreenPopKit.Ev("CallArrived", prefix + "-now", t0, ani: p, ivr: ["1"]), ScreenPopKit.Ev("CallOffered", prefix + "-now", t0.AddSeconds(8), "agent7"),
+        ];
+        var inOrder = Calls(phones[4], "ord");
+        await Kit.PostAsync(inOrder);
+        var shuffled = Calls(phones[5], "shf");
+        await Kit.PostAsync(shuffled[6]); // the offer first
+        await Kit.PostAsync(shuffled[5], shuffled[4], shuffled[3]);
+        await Kit.PostAsync(shuffled[0], shuffled[2], shuffled[1]);
+
+        var agent7 = await Kit.App.SignInAsync("agent7");
+        // The customers differ (each phone is one customer's); the rest of the pop must be the same.
+        string Shape(JsonElement pop, string prefix, string phone) =>
+            string.Join(" ", new[] { "ani", "dnis", "ivrTrail", "match", "recentCalls" }.Select(p => pop.GetProperty(p).GetRawText()))
+                .Replace(prefix + "-", "X-").Replace(phone, "PHONE");
+        var expected = Shape(await Kit.PopAsync(agent7, "ord-now"), "ord", phones[4]);
+        Assert.Contains("\"agentId\":\"agent5\"", expected); // X-1, answered before the offer
+        Assert.Contains("\"callId\":\"X-2\"", expected);
+        Assert.StartsWith("\"PHONE\" \"96123\" [\"1\"]", expected);
+        await Eventually.GetAsync(async () => Shape(await Kit.PopAsync(agent7, "shf-now"), "shf", phones[5]), pop => pop == expected,
+            TimeSpan.FromSeconds(60), "the shuffled pop equals the in-order pop");
     }
 
     [Fact]

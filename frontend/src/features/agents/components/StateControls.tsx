@@ -11,7 +11,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyAgentState } from '../../../shared/agentState/useMyAgentState';
 import { useMe } from '../../../shared/auth/useMe';
-import { reasonLabel, useReasonCodes } from '../../../shared/ui/useReasonName';
+import { PAUSE_REASON, reasonLabel, useReasonCodes } from '../../../shared/ui/useReasonName';
 import { shortcutLabel, useShortcut } from '../../../shared/ui/useShortcut';
 import { isCommandAllowed, type AgentCommand } from '../api/stateRules';
 import { useAgentCommand } from '../api/useAgentCommand';
@@ -67,6 +67,7 @@ export function StateControls() {
   if (!isAgent) return null;
 
   const reasonItems = (reasons.data ?? [])
+    .filter((r) => r.code !== PAUSE_REASON) // only a supervisor pauses an agent
     .filter((r) => r.code !== agentState?.reasonCode || state !== 'notReady')
     .map((r) => ({
       key: r.code,

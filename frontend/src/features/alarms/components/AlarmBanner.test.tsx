@@ -87,3 +87,27 @@ describe('alarm banner (R-ALARM-2)', () => {
     expect(await screen.findByTestId('alarm-east')).toHaveTextContent('城东 · 三级告警 · 1小时内 7 个派工来电');
   });
 });
+
+describe('alarm banner collapses (issue 16)', () => {
+  it('collapses to one line naming the most severe alarm; a new or more severe alarm opens it again, a milder change does not', async () => {
+    const user = (await import('@testing-library/user-event')).default.setup({ delay: null });
+    const { hub } = renderBanner([alarm({ area: 'west', areaName: '城西', level: 2, count: 12 }), alarm()]);
+    await screen.findByTestId('alarm-west');
+    await user.click(screen.getByTestId('alarms-collapse'));
+    expect(screen.getByTestId('alarm-banner')).toHaveAttribute('data-collapsed', 'true');
+    expect(screen.queryByTestId('alarm-east')).not.toBeInTheDocument();
+    expect(screen.getByTestId('alarms-summary')).toHaveTextContent('2 outage alarms, the most severe: West · Level 2 alarm');
+
+    act(() => hub.emit(ALARM_CHANGED, alarm({ level: 3, count: 6, changedAt: '2026-11-20T06:02:00Z' }))); // same level: stays collapsed
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByTestId('alarm-banner')).toHaveAttribute('data-collapsed', 'true');
+
+    act(() => hub.emit(ALARM_CHANGED, alarm({ level: 1, count: 22, changedAt: '2026-11-20T06:05:00Z' }))); // more severe: opens
+    await waitFor(() => expect(screen.getByTestId('alarm-banner')).toHaveAttribute('data-collapsed', 'false'));
+    expect(screen.getByTestId('alarm-east')).toHaveAttribute('data-level', '1');
+
+    await user.click(screen.getByTestId('alarms-collapse'));
+    await user.click(screen.getByTestId('alarms-expand'));
+    expect(screen.getByTestId('alarm-west')).toBeInTheDocument();
+  });
+});

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../shared/api/client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiPost } from '../../../shared/api/client';
 import { queryKeys } from '../../../shared/api/queryKeys';
 import type { Announcement } from '../../../shared/api/types';
 
@@ -16,6 +16,17 @@ export function useAnnouncements() {
     queryFn: ({ signal }) => apiGet<Announcement[]>('/api/announcements', signal),
     select: sortAnnouncements,
     staleTime: 60_000,
-    refetchInterval: 5 * 60_000,
+    refetchInterval: 5 * 60_000, // a safety net: changes are pushed (announcementChanged)
+  });
+}
+
+/** Records that I have read these announcements (R-ANN-1 read receipts). */
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (ids: string[]) => {
+      for (const id of ids) await apiPost(`/api/announcements/${encodeURIComponent(id)}/read`);
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.announcements }),
   });
 }

@@ -1,8 +1,9 @@
 import { NotificationOutlined, WarningFilled } from '@ant-design/icons';
 import { Button, Drawer, Empty, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAnnouncements } from '../api/useAnnouncements';
+import { hasAnyRole, useMe } from '../../../shared/auth/useMe';
+import { useAnnouncements, useMarkRead } from '../api/useAnnouncements';
 import styles from './AnnouncementStrip.module.css';
 
 export const STRIP_LINES = 3;
@@ -12,6 +13,14 @@ export function AnnouncementStrip() {
   const { t, i18n } = useTranslation();
   const { data = [], isError } = useAnnouncements();
   const [open, setOpen] = useState(false);
+  const markRead = useMarkRead();
+  const recordsReads = hasAnyRole(useMe().data, 'agent', 'supervisor', 'admin'); // read-only roles only read
+  const unread = data.filter((a) => a.read === false).map((a) => a.id);
+  const unreadKey = unread.join(',');
+  useEffect(() => {
+    if (open && recordsReads && unreadKey && !markRead.isPending) markRead.mutate(unreadKey.split(','));
+    // once per opening and per new set of unread ones
+  }, [open, unreadKey, recordsReads]);
   const date = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
 
@@ -26,7 +35,7 @@ export function AnnouncementStrip() {
           <li className={styles.muted}>{isError ? t('announcements.unavailable') : t('announcements.empty')}</li>
         )}
         {data.slice(0, STRIP_LINES).map((a) => (
-          <li key={a.id} className={a.urgent ? styles.urgent : undefined} data-testid="announcement-title">
+          <li key={a.id} className={a.urgent ? styles.urgent : undefined} data-testid="announcement-title" data-id={a.id} data-read={a.read !== false}>
             {a.urgent && <WarningFilled aria-label={t('announcements.urgent')} />}
             <span className={styles.titleText} title={a.title}>
               {a.title}
@@ -50,7 +59,7 @@ export function AnnouncementStrip() {
         ) : (
           <ol className={styles.fullList}>
             {data.map((a) => (
-              <li key={a.id} data-testid="announcement-item" className={styles.fullItem}>
+              <li key={a.id} data-testid="announcement-item" data-id={a.id} className={styles.fullItem}>
                 <div className={styles.itemTitle}>
                   {a.urgent && <Tag color="red">{t('announcements.urgent')}</Tag>}
                   <Typography.Text strong>{a.title}</Typography.Text>

@@ -111,3 +111,27 @@ describe('call tab with the screen pop (R-POP-1…5)', () => {
     expect(screen.queryByTestId('call-answer')).not.toBeInTheDocument();
   });
 });
+
+describe('call direction (issue 16: outbound calls were labelled "incoming")', () => {
+  it.each([
+    ['en', 'Outbound', 'Number called', 'Call to 13800001111'],
+    ['zh-CN', '呼出', '呼出号码', '去电 13800001111'],
+  ] as const)('an outbound call reads as outbound in %s: direction, the number called, the tab title', async (language, direction, label, title) => {
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/api/calls/o1/screen-pop' ? jsonResponse(200, singlePop('o1', { ani: '13800001111' })) : jsonResponse(200, []))));
+    const client = signedInClient();
+    client.setQueryData(queryKeys.call('o1'), liveCall('o1', [party('agent1', 'talking')], { direction: 'outbound', kind: 'outbound', ani: '13800001111', dnis: null, ivrTrail: [], queue: null }));
+    const { CallTabLabel } = await import('./CallTabLabel');
+    renderWith(
+      <>
+        <CallTabLabel callId="o1" />
+        <CallPanel callId="o1" renderSearch={() => null} />
+      </>,
+      { client, language },
+    );
+    expect(await screen.findByTestId('call-direction')).toHaveTextContent(direction);
+    expect(screen.getByTestId('call-header')).toHaveTextContent(label);
+    expect(screen.queryByTestId('call-dnis')).not.toBeInTheDocument();
+    expect(screen.getByTestId('call-tab-o1')).toHaveAttribute('title', title);
+    expect(screen.getByTestId('call-header')).not.toHaveTextContent(language === 'en' ? /incoming|caller/i : /来电|主叫/);
+  });
+});

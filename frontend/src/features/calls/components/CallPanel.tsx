@@ -83,6 +83,8 @@ function CallHeader({ callId }: { callId: string }) {
       ? call.parties.find((p) => p.agentId !== me?.id)?.agentId
       : undefined;
   const ani = colleague ? null : (call?.ani ?? pop?.ani);
+  const direction = call?.direction ?? 'inbound';
+  const outbound = direction === 'outbound';
 
   return (
     <Card size="small" data-testid="call-header" styles={{ body: { paddingBlock: 10 } }}>
@@ -119,20 +121,37 @@ function CallHeader({ callId }: { callId: string }) {
         column={{ xs: 1, sm: 2, lg: 4 }}
         items={[
           {
+            key: 'direction',
+            label: t('call.direction'),
+            children: (
+              <Tag data-testid="call-direction" data-direction={direction} color={direction === 'outbound' ? 'green' : direction === 'inbound' ? 'blue' : 'default'}>
+                {t(`call.directions.${direction}`)}
+              </Tag>
+            ),
+          },
+          {
             key: 'ani',
-            label: t('call.caller'),
+            // an outbound call's number is the one the agent dialled, not a caller
+            label: outbound ? t('call.calledNumber') : t('call.caller'),
             children: <span data-testid="call-ani">{colleague ? t('call.withAgent', { agent: colleague }) : <PhoneNumber number={ani} />}</span>,
           },
-          { key: 'dnis', label: t('call.dialed'), children: <span data-testid="call-dnis">{call?.dnis ?? pop?.dnis ?? '—'}</span> },
+          ...(outbound ? [] : [{ key: 'dnis', label: t('call.dialed'), children: <span data-testid="call-dnis">{call?.dnis ?? pop?.dnis ?? '—'}</span> }]),
           { key: 'ivr', label: t('call.ivrTrail'), children: <IvrTrail trail={pop?.ivrTrail ?? call?.ivrTrail} /> },
           { key: 'queue', label: t('call.queue'), children: <span data-testid="call-queue">{call?.queue ? groupName(call.queue) : '—'}</span> },
           {
             key: 'state',
             label: t('call.state'),
             children: (
-              <Tag data-testid="call-state" data-state={state} color={stateColor[state]}>
-                {t(`call.states.${state}`)}
-              </Tag>
+              <>
+                <Tag data-testid="call-state" data-state={state} color={stateColor[state]}>
+                  {t(`call.states.${state}`)}
+                </Tag>
+                {call?.supervisor && call.supervisor.mode !== 'monitor' && state !== 'ended' && (
+                  <Tag color="purple" data-testid="call-supervisor" data-mode={call.supervisor.mode}>
+                    {t(agentSeesSupervisor[call.supervisor.mode], { supervisor: call.supervisor.supervisorId })}
+                  </Tag>
+                )}
+              </>
             ),
           },
           {
@@ -155,6 +174,14 @@ function CallHeader({ callId }: { callId: string }) {
     </Card>
   );
 }
+
+/** What the agent is told of a supervisor on the call (a silent monitor is never sent to the agent). */
+const agentSeesSupervisor: Record<string, string> = {
+  monitor: 'supervision.agentWhisper',
+  whisper: 'supervision.agentWhisper',
+  barge: 'supervision.agentBarge',
+  intercept: 'supervision.agentIntercept',
+};
 
 const stateColor: Record<string, string> = {
   ringing: 'green',

@@ -1,4 +1,4 @@
-import { PhoneFilled, PhoneOutlined } from '@ant-design/icons';
+import { ArrowUpOutlined, PhoneFilled, PhoneOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPop } from '../../../shared/api/callTypes';
@@ -25,9 +25,10 @@ export function CallTabLabel({ callId }: { callId: string }) {
       data-testid={`call-tab-${callId}`}
       data-state={call?.ended || (call && !leg) ? 'ended' : (leg?.state ?? 'unknown')}
       style={ringing ? { color: '#389e0d', fontWeight: 600 } : undefined}
-      title={t('call.tabTitle', { number })}
+      title={t(call?.direction === 'outbound' ? 'call.tabTitleOutbound' : 'call.tabTitle', { number })}
+      data-direction={call?.direction}
     >
-      {ringing ? <PhoneFilled /> : <PhoneOutlined />} {number}
+      {ringing ? <PhoneFilled /> : call?.direction === 'outbound' ? <ArrowUpOutlined aria-label={t('call.directions.outbound')} /> : <PhoneOutlined />} {number}
       {who}
     </span>
   );

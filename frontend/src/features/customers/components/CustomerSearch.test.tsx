@@ -45,3 +45,37 @@ describe('customer search (R-SVC-1)', { timeout: 30_000 }, () => {
     expect(onPick).toHaveBeenCalledWith('C042');
   });
 });
+
+describe('customer details in the tender’s tabs (R-SVC-1)', { timeout: 30_000 }, () => {
+  it('one surname searches; a result row opens business data, products, arrears and changes', async () => {
+    const owing = { ...customer, status: 'suspended-arrears', arrears: 88, products: ['200M', 'HD'] };
+    const fetchMock = vi.fn(async (url: string) => {
+      if (url.startsWith('/api/customers?q=')) return jsonResponse(200, [owing]);
+      if (url === '/api/customers/C042/authorizations')
+        return jsonResponse(200, { customerId: 'C042', status: owing.status, temporaryUntil: null, changes: 1, history: [
+          { customerId: 'C042', kind: 'reauthorized', device: 'smart-card', identifier: '8001000100020003', days: null, until: null, reason: 'Lost signal', by: 'agent2', at: '2026-12-01T02:00:00Z' },
+        ] });
+      return jsonResponse(200, []);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const user = userEvent.setup({ delay: null });
+    renderWith(<CustomerSearch />, { client: signedInClient(me(['agent'], agentState({ state: 'ready' }))) });
+
+    await user.type(screen.getByTestId('customer-search-input'), 'l{Enter}');
+    expect(await screen.findByText('Type a Chinese surname or at least 2 characters.')).toBeInTheDocument();
+    await user.clear(screen.getByTestId('customer-search-input'));
+    await user.type(screen.getByTestId('customer-search-input'), '李{Enter}');
+    const row = await screen.findByTestId('customer-row-C042');
+    expect(fetchMock).toHaveBeenCalledWith(`/api/customers?q=${encodeURIComponent('李')}&take=20`, expect.anything());
+
+    await user.click(within(row).getByRole('button', { name: /expand/i }));
+    const details = await screen.findByTestId('customer-details-C042');
+    for (const tab of ['Business data', 'Products (2)', 'Arrears', 'Changes']) expect(within(details).getByRole('tab', { name: tab })).toBeInTheDocument();
+    await user.click(within(details).getByRole('tab', { name: 'Arrears' }));
+    expect(await within(details).findByTestId('customer-arrears')).toHaveTextContent('¥88.00');
+    expect(within(details).getByTestId('customer-arrears')).toHaveTextContent('Suspended for arrears.');
+    await user.click(within(details).getByRole('tab', { name: 'Changes' }));
+    expect(await within(details).findByText('8001000100020003', { exact: false })).toBeInTheDocument();
+    expect(within(details).getByText('Lost signal')).toBeInTheDocument();
+  });
+});

@@ -11,8 +11,9 @@ import { callSituation, legOf } from '../api/softphoneRules';
 const RINGING_COLOR = '#389e0d';
 
 /**
- * Live duration of the current call (R-UI-3: from the call's start, held or not); while a call
- * rings, how long it has rung; otherwise how long in the current state.
+ * Live duration of the current call (R-UI-3: from its answer, held or not — the same instant the status
+ * bar's "talking" counts from); while a call rings, how long it has rung; otherwise how long in the
+ * current state.
  */
 export function CallTimer() {
   const { t } = useTranslation();
@@ -33,13 +34,16 @@ export function CallTimer() {
         ? t('timer.held')
         : t('timer.call')
       : t(`state.${agentState.state}`);
-  const since = current?.startedAt ?? ringingLeg?.since ?? agentState.since;
+  // The agent's "talking" began when the call was answered (hold does not end it); a call that was never
+  // answered here (e.g. picked up from hold after a state change) falls back to the call's start.
+  const since = current ? (talking ? agentState.since : current.startedAt) : (ringingLeg?.since ?? agentState.since);
   const color = ringingLeg ? RINGING_COLOR : agentStateColor[agentState.state];
   return (
     <span
       data-testid="call-timer"
       data-state={agentState.state}
       data-call-state={callState}
+      data-since={since}
       aria-live="off"
       style={{
         display: 'inline-flex',

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, CoffeeOutlined, LogoutOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, CoffeeOutlined, LogoutOutlined, PauseCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,11 +6,11 @@ import { apiPost } from '../../../shared/api/client';
 import { queryKeys } from '../../../shared/api/queryKeys';
 import type { AgentState } from '../../../shared/api/types';
 import { problemMessage } from '../../../shared/ui/problemMessage';
-import { reasonLabel, useReasonCodes } from '../../../shared/ui/useReasonName';
+import { PAUSE_REASON, reasonLabel, useReasonCodes } from '../../../shared/ui/useReasonName';
 
 type Force = { command: 'ready' | 'sign-out' } | { command: 'not-ready'; reasonCode: string };
 
-/** R-SUP-5: force ready, not ready with a reason, or sign-out, from the monitor's row (buttons: reachable by Tab, Enter). */
+/** R-SUP-5: force ready, not ready with a reason, pause (not ready with the reserved reason "pause"), or sign-out, from the monitor's row (buttons: reachable by Tab, Enter). */
 export function AgentRowActions({ agent }: { agent: AgentState }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -56,6 +56,17 @@ export function AgentRowActions({ agent }: { agent: AgentState }) {
           disabled={busy || !(s === 'ready' || s === 'notReady' || s === 'wrapUp')}
         />
       </Dropdown>
+      <Tooltip title={t('forcing.pause', { name })}>
+        <Button
+          size="small"
+          type="text"
+          icon={<PauseCircleOutlined />}
+          aria-label={t('forcing.pause', { name })}
+          data-testid={`force-pause-${agent.agentId}`}
+          disabled={busy || !(s === 'ready' || s === 'notReady' || s === 'wrapUp') || (s === 'notReady' && agent.reasonCode === PAUSE_REASON)}
+          onClick={() => force.mutate({ command: 'not-ready', reasonCode: PAUSE_REASON })}
+        />
+      </Tooltip>
       <Tooltip title={t('forcing.signOut', { name })}>
         <Button
           size="small"

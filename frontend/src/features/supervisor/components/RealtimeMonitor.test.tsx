@@ -61,3 +61,33 @@ describe('RealtimeMonitor', () => {
     expect(fetchMock.mock.calls[0][0]).toBe('/api/agents/agent1/sign-out');
   });
 });
+
+describe('RealtimeMonitor call supervision (R-SUP-1…4)', () => {
+  it('supervises a talking agent from the row menu, shows the bar with the mode, and only release once intercepted', async () => {
+    const client = signedInClient(me(['supervisor'], null));
+    client.setQueryData(queryKeys.agents, [agentState({ agentId: 'agent1', name: 'Agent One', state: 'talking', revision: 1, currentCallId: 'C1' })]);
+    let mode = 'monitor';
+    const fetchMock = vi.fn(async (url: string, _init?: RequestInit) => {
+      if (url.startsWith('/api/calls/C1/')) {
+        mode = url.endsWith('intercept') ? 'intercept' : url.endsWith('whisper') ? 'whisper' : 'monitor';
+        return new Response(JSON.stringify({ callId: 'C1', supervisor: 'supervisor1', mode, agents: mode === 'intercept' ? [] : ['agent1'], ended: false }),
+          { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }
+      return new Response('[]', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    renderWith(<RealtimeMonitor />, { client });
+    const user = userEvent.setup({ delay: null });
+    screen.getByTestId('supervise-agent1').focus();
+    await user.keyboard('{Enter}');
+    await user.click(await screen.findByTestId('supervise-monitor-agent1'));
+    expect(await screen.findByTestId('supervision-bar')).toHaveAttribute('data-mode', 'monitor');
+    expect(fetchMock.mock.calls.some((c) => c[0] === '/api/calls/C1/monitor')).toBe(true);
+    await user.click(screen.getByTestId('supervision-bar-whisper'));
+    await waitFor(() => expect(screen.getByTestId('supervision-bar')).toHaveAttribute('data-mode', 'whisper'));
+    await user.click(screen.getByTestId('supervision-bar-intercept'));
+    await waitFor(() => expect(screen.getByTestId('supervision-bar')).toHaveAttribute('data-mode', 'intercept'));
+    expect(screen.queryByTestId('supervision-bar-barge')).not.toBeInTheDocument();
+    expect(screen.getByTestId('supervision-bar-force-release')).toBeInTheDocument();
+  });
+});

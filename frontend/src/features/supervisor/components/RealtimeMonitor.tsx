@@ -12,6 +12,8 @@ import { useNow } from '../../../shared/ui/useNow';
 import { useReasonName } from '../../../shared/ui/useReasonName';
 import { useAgents } from '../api/useAgents';
 import { AgentRowActions } from './AgentRowActions';
+import { SupervisionBar } from './SupervisionBar';
+import { SupervisionMenu } from './SupervisionMenu';
 import styles from './RealtimeMonitor.module.css';
 
 const stateOrder: Record<AgentStateKey, number> = { talking: 0, wrapUp: 1, ready: 2, notReady: 3, signedOut: 4 };
@@ -92,11 +94,18 @@ export function RealtimeMonitor() {
       title: t('monitor.skillGroups'),
       render: (_, a) => a.skillGroups.map((g) => <Tag key={g}>{groupName(g)}</Tag>),
     },
-    { key: 'actions', title: t('forcing.actions'), render: (_, a) => <AgentRowActions agent={a} /> },
+    { key: 'actions', title: t('forcing.actions'), render: (_, a) => (
+        <Space size={2}>
+          <SupervisionMenu agent={a} />
+          <AgentRowActions agent={a} />
+        </Space>
+      ),
+    },
   ];
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <SupervisionBar />
       <div className={styles.summary} role="group" aria-label={t('monitor.filterState')}>
         {agentStateKeys.map((s) => (
           <Card

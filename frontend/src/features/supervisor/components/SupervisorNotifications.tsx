@@ -5,17 +5,22 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasAnyRole, useMe } from '../../../shared/auth/useMe';
 import { useHubEvent } from '../../../shared/signalr/SignalRProvider';
+import { formatDuration } from '../../../shared/ui/formatDuration';
 import { useReasonName } from '../../../shared/ui/useReasonName';
 
 /** R-SUP-6: pushed as `supervisorNotification` to the supervisors of the agent's team and to admins. */
 export interface SupervisorNotification {
   id: string;
-  kind: 'signedIn' | 'signedOut' | 'breakRequested' | 'breakStarted' | 'breakEnded';
+  kind: 'signedIn' | 'signedOut' | 'breakRequested' | 'breakStarted' | 'breakEnded' | 'threshold';
   agentId: string;
   name: string;
   teamId: string | null;
   reasonCode: string | null;
   at: string;
+  /** Kind threshold: talk, hold, wrapUp, notReady or waiting; the limit (seconds, or calls for waiting) and the calls waiting. */
+  threshold?: 'talk' | 'hold' | 'wrapUp' | 'notReady' | 'waiting' | null;
+  limitSeconds?: number | null;
+  count?: number | null;
 }
 
 export const SUPERVISOR_NOTIFICATION = 'supervisorNotification';
@@ -32,7 +37,14 @@ export function SupervisorNotifications() {
   const supervises = hasAnyRole(useMe().data, 'supervisor', 'admin');
   const feed = useQuery({ queryKey: feedKey, queryFn: () => [] as SupervisorNotification[], staleTime: Infinity, enabled: false, initialData: [] });
   const text = useCallback(
-    (n: SupervisorNotification) => t(`notifications.${n.kind}`, { name: n.name || n.agentId, reason: n.reasonCode ? reasonName(n.reasonCode) : '' }),
+    (n: SupervisorNotification) =>
+      n.kind === 'threshold'
+        ? t(`notifications.threshold.${n.threshold ?? 'talk'}`, {
+            name: n.name || n.agentId,
+            count: n.count ?? 0,
+            limit: n.threshold === 'waiting' ? String(n.limitSeconds ?? '') : formatDuration((n.limitSeconds ?? 0) * 1000),
+          })
+        : t(`notifications.${n.kind}`, { name: n.name || n.agentId, reason: n.reasonCode ? reasonName(n.reasonCode) : '' }),
     [t, reasonName],
   );
   const onNotification = useCallback(
