@@ -54,6 +54,7 @@ public sealed class ParameterDescriptions : IOperationFilter
         ["number"] = "A phone number (any common format; compared in canonical form).",
         ["status"] = "Only rows in this status.",
         ["state"] = "Only rows in this state.",
+        ["handled"] = "true: only the items someone marked handled; false: only those still to do; absent: all.",
         ["technician"] = "A field technician's id.",
         ["serial"] = "A work order's serial number.",
         ["workOrderId"] = "The work order's id.",

@@ -14,7 +14,8 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('VoiceMessages', () => {
   it('lists the open messages, plays one, calls the caller back and marks it handled', async () => {
-    const fetch = vi.fn(async (input: RequestInfo | URL, _init?: RequestInit) => {
+    const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      void init;
       const url = String(input);
       const body = url.startsWith('/api/voice-messages?') || url === '/api/voice-messages' ? [message] : url === '/api/calls/dial' ? { callId: 'C9' } : { callId: 'vm-1', handledBy: 'agent1' };
       return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
