@@ -3,7 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
 // antd under jsdom is slow on a loaded CI machine: give findBy/waitFor room.
-configure({ asyncUtilTimeout: 5_000 });
+configure({ asyncUtilTimeout: 15_000 }); // a bound, not a speed check: beside 4 busy processes a findBy* may wait long
 
 // jsdom lacks these browser APIs that antd relies on.
 if (!window.matchMedia) {
