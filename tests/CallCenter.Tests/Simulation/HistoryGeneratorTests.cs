@@ -106,8 +106,8 @@ public class HistoryGeneratorTests
             var progress = await app.Services.GetRequiredService<HistoryGenerator>().RunAsync(new HistoryRequest(30, 7, 120, End), default);
             Assert.Equal(30, progress.DaysDone);
             var last = await LastPopPositionAsync(database);
-            await Eventually.GetAsync(() => Task.FromResult(app.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>().PositionOf("screen-pops")),
-                p => p >= last, TimeSpan.FromSeconds(120), "pops caught up");
+            await Eventually.ProgressAsync(() => Task.FromResult(app.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>().PositionOf("screen-pops") ?? 0),
+                last, TimeSpan.FromSeconds(120), "pops caught up");
             before = await Calls.ScreenPops.ScreenPopRebuildTests.RowsAsync(database);
             Assert.True(before.Count(r => r.StartsWith("screen_pops ")) > 2500, "a pop for every offered call");
         }
@@ -118,8 +118,8 @@ public class HistoryGeneratorTests
         }
         using var rebuilt = await AppHost.StartAsync(database);
         var end = await LastPopPositionAsync(database); // what screen-pops reads
-        await Eventually.GetAsync(() => Task.FromResult(rebuilt.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>().PositionOf("screen-pops")),
-            p => p >= end, TimeSpan.FromSeconds(120), "rebuilt from position 0");
+        await Eventually.ProgressAsync(() => Task.FromResult(rebuilt.Services.GetRequiredService<CallCenter.Infrastructure.Projections.ProjectionStatus>().PositionOf("screen-pops") ?? 0),
+            end, TimeSpan.FromSeconds(120), "rebuilt from position 0");
         var after = await Calls.ScreenPops.ScreenPopRebuildTests.RowsAsync(database);
         Assert.True(before.SequenceEqual(after), "only live:\n" + string.Join("\n", before.Except(after).Take(4)) + "\nonly rebuilt:\n" + string.Join("\n", after.Except(before).Take(4)));
     }

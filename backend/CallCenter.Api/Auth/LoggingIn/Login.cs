@@ -23,7 +23,8 @@ public static class Login
     public const int MaxUsername = 64;
 
     static readonly UserRow Nobody = new() { Id = "", Name = "", PasswordHash = "" };
-    static string? dummyHash;
+    /// <summary>One dummy hash per hasher (per app): made with that hasher's own cost, so an unknown name costs a real verification.</summary>
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPasswordHasher<UserRow>, string> DummyHashes = [];
 
     public static async Task<Results<Ok<MeDto>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         LoginRequest request, HttpContext http, ReadModelDb db, IPasswordHasher<UserRow> hasher, MeQuery me, TimeProvider clock,
@@ -50,7 +51,7 @@ public static class Login
 
         var user = plausible ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == username, ct) : null;
         // Always one hash verification: unknown names cost what wrong passwords cost.
-        var hash = user?.PasswordHash ?? (dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString()));
+        var hash = user?.PasswordHash ?? DummyHashes.GetValue(hasher, h => h.HashPassword(Nobody, Guid.NewGuid().ToString()));
         var passwordOk = hasher.VerifyHashedPassword(user ?? Nobody, hash, request.Password!) != PasswordVerificationResult.Failed && user is not null;
         var ok = passwordOk && !user!.Disabled;
         var failure = ok ? null : user is null ? "unknown user" : !passwordOk ? "wrong password" : "disabled";

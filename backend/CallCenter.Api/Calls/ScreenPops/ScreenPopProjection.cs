@@ -43,8 +43,6 @@ public sealed class ScreenPopProjection(UserDirectory users) : IProjection
         var workOrders = new WorkOrderFactsStore(connection);
         var offers = new PopOffers(new PopsStore(connection), calls, new PopBuilder(new CustomerDirectory(db), calls, workOrders));
         var pushes = new List<PopPush>();
-        var arrived = new List<string>();
-        var facts = new List<(string CallId, DateTimeOffset At)>();
         foreach (var recorded in batch)
         {
             if (recorded.StreamId.StartsWith(WorkOrderStream.Prefix, StringComparison.Ordinal))
@@ -54,8 +52,6 @@ public sealed class ScreenPopProjection(UserDirectory users) : IProjection
                 continue;
             }
             var decoded = CallStream.Decode(recorded.Type, recorded.Data);
-            if (decoded is CallArrived) arrived.Add(decoded.CallId);
-            if (decoded is CallArrived or CallAnswered { Internal: false } or CallTagged) facts.Add((decoded.CallId, decoded.At));
             var pushed = decoded switch
             {
                 CallArrived e => await Done(calls.ArrivedAsync(e, recorded.Position, ct)),
@@ -67,10 +63,11 @@ public sealed class ScreenPopProjection(UserDirectory users) : IProjection
                 _ => null,
             };
             if (pushed is not null) pushes.Add(new PopPush(pushed, recorded.Created));
+            // A fact stored after a pop that should have seen it (any arrival order): that pop is computed again, at once — at
+            // this position, as a rebuild would, whatever the batching.
+            if (decoded is CallArrived or CallAnswered { Internal: false } or CallTagged)
+                await offers.RecomputeAsync(await calls.PopsToRecomputeAsync(decoded is CallArrived ? [decoded.CallId] : [], [decoded.CallId], [decoded.At], ct), ct);
         }
-        // Facts stored after a pop that should have seen them (any arrival order): those pops are computed again.
-        if (facts.Count > 0)
-            await offers.RecomputeAsync(await calls.PopsToRecomputeAsync([.. arrived], [.. facts.Select(f => f.CallId)], [.. facts.Select(f => f.At)], ct), ct);
         return pushes;
     }
 

@@ -17,7 +17,7 @@ namespace CallCenter.Supervisor.Thresholds;
 /// when it was crossed in event time (since + limit); only the moment it is noticed follows the clock.
 /// </summary>
 public sealed class ThresholdWatch(IServiceScopeFactory scopes, TeamScope teams, IHubContext<DesktopHub> hub, TimeProvider clock,
-    ILogger<ThresholdWatch> log) : BackgroundService
+    CallCenter.Infrastructure.Http.Outages outages, ILogger<ThresholdWatch> log) : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromMilliseconds(500);
     readonly HashSet<string> told = [];
@@ -28,6 +28,7 @@ public sealed class ThresholdWatch(IServiceScopeFactory scopes, TeamScope teams,
         {
             try { await WatchOnceAsync(ct); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
+            catch (Exception e) when (CallCenter.Infrastructure.Http.Outages.IsOutage(e)) { outages.Failed(e); } // logged once per outage
             catch (Exception e) { log.LogWarning(e, "Threshold watch failed; trying again."); }
             try { await Task.Delay(Every, clock, ct); } catch (OperationCanceledException) { break; }
         }
